@@ -1,0 +1,78 @@
+/**
+ * The application, read as a table of contents: infrastructure first, then each audience scope
+ * with the features it serves. `main.ts` starts it; tests build it and use `app.inject()`.
+ */
+import { randomUUID } from 'node:crypto';
+import compress from '@fastify/compress';
+import formbody from '@fastify/formbody';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
+import type { Database, Db } from './db/client.js';
+import { registerAssets } from './http/assets.js';
+import { registerObservability } from './http/observability.js';
+import { apiScope } from './http/scopes/api.js';
+import { pagesScope } from './http/scopes/pages.js';
+import { registerSecurity } from './http/security.js';
+import { LOCALES, localePrefix } from './i18n/index.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    db: Db;
+  }
+}
+
+const REQUEST_ID = /^[\w.:-]{1,64}$/;
+
+export async function buildApp(config: Config, database: Database): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      // Request logs carry the method, path and request id; never cookies or citizens' data.
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-api-key"]'],
+    },
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    requestIdHeader: false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    maxParamLength: 200,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorate('config', config);
+  app.decorate('db', database.db);
+  app.decorateRequest('locale', 'th');
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await registerSecurity(app, config);
+  await app.register(compress, { threshold: 1024 });
+  await app.register(formbody);
+  await registerAssets(app);
+  await registerObservability(app, database);
+
+  // Citizen pages, in Thai at / and in English at /en.
+  for (const locale of LOCALES) {
+    await app.register(
+      async (site) => {
+        await site.register(pagesScope, { locale });
+      },
+      { prefix: localePrefix(locale) },
+    );
+  }
+
+  // Open JSON API.
+  await app.register(
+    async (api) => {
+      await api.register(apiScope);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  return app;
+}

@@ -1,0 +1,35 @@
+/** Security headers with a per-request CSP nonce; the only third-party origin allowed is the map tile server. */
+import helmet from '@fastify/helmet';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.js';
+
+/** `https://{s}.tile.example.org/{z}/{x}/{y}.png` → `https://*.tile.example.org` */
+export function tileOrigin(tileUrl: string): string {
+  const url = new URL(tileUrl.replaceAll('{s}', 'subdomain').replace(/\{[a-z]\}/gi, '0'));
+  const host = tileUrl.includes('{s}') ? url.host.replace('subdomain', '*') : url.host;
+  return `${url.protocol}//${host}`;
+}
+
+export async function registerSecurity(app: FastifyInstance, config: Config): Promise<void> {
+  await app.register(helmet, {
+    enableCSPNonces: true,
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:', tileOrigin(config.tileUrl)],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: config.publicUrl.startsWith('https:') ? [] : null,
+      },
+    },
+    // The map and photos are ours; tiles come from the configured server.
+    crossOriginEmbedderPolicy: false,
+    hsts: config.publicUrl.startsWith('https:') ? { maxAge: 31536000 } : false,
+  });
+}

@@ -1,0 +1,36 @@
+/** Starts CitizenInfo: configuration, database, migrations, first-start seed, then the HTTP server. */
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { openDatabase } from './db/client.js';
+import { DataDirLockedError } from './db/data-dir-lock.js';
+import { seed } from './seed/index.js';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  await database.migrate();
+  const app = await buildApp(config, database);
+  if (config.seedOnStart) await seed(database.db, (message) => app.log.info(message));
+
+  const stop = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  const address = await app.listen({ host: config.host, port: config.port });
+  app.log.info({ address, database: database.engine }, 'CitizenInfo is running');
+  process.stdout.write(`\nCitizenInfo: ${config.publicUrl} (database: ${database.engine})\n\n`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
+    process.stderr.write(`\n${error.message}\n\n`);
+  } else {
+    process.stderr.write(`\nCitizenInfo could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n\n`);
+  }
+  process.exit(1);
+});
