@@ -20,6 +20,8 @@ export interface StartOptions {
   timeoutMs?: number;
   /** run in its own process group, so that a wrapper such as `npm start` stops with its children */
   group?: boolean;
+  /** drop what the server writes to stdout (request logs) instead of reading it: under load, reading costs CPU */
+  discardStdout?: boolean;
 }
 
 export interface RunningServer {
@@ -94,7 +96,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const child = spawn(program, args, {
     cwd: options.cwd ?? process.cwd(),
     env: { ...process.env, ...options.env, PORT: String(port), HOST: '127.0.0.1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['ignore', options.discardStdout ? 'ignore' : 'pipe', 'pipe'],
     detached: group,
   });
   const output = tail(20_000);
