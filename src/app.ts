@@ -15,6 +15,12 @@ import { apiScope } from './http/scopes/api.js';
 import { pagesScope } from './http/scopes/pages.js';
 import { registerSecurity } from './http/security.js';
 import { LOCALES, localePrefix } from './i18n/index.js';
+import { geographyPages } from './features/geography/pages.js';
+import { manualApi } from './features/manuals/api.js';
+import { manualPages } from './features/manuals/pages.js';
+import { servicePointApi } from './features/service-points/api.js';
+import { servicePointMedia } from './features/service-points/media.js';
+import { servicePointPages } from './features/service-points/pages.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -60,15 +66,29 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     await app.register(
       async (site) => {
         await site.register(pagesScope, { locale });
+        await site.register(servicePointPages);
+        await site.register(manualPages);
+        await site.register(geographyPages);
       },
       { prefix: localePrefix(locale) },
     );
   }
 
+  // Photos of service points: one URL for both languages, errors as Thai pages.
+  await app.register(
+    async (media) => {
+      await media.register(pagesScope, { locale: 'th' });
+      await media.register(servicePointMedia);
+    },
+    { prefix: '/photos' },
+  );
+
   // Open JSON API.
   await app.register(
     async (api) => {
       await api.register(apiScope);
+      await api.register(servicePointApi);
+      await api.register(manualApi);
     },
     { prefix: '/api/v1' },
   );
