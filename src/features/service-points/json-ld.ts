@@ -1,6 +1,7 @@
 /** schema.org `GovernmentOffice` for a service point, so search engines show hours, phone and place. */
 import type { Locale } from '../../i18n/index.js';
 import type { PointDetails } from './details.js';
+import { safeEmail } from './links.js';
 import { internationalPhone } from './phones.js';
 
 const SCHEMA_DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -35,6 +36,7 @@ export function governmentOfficeJsonLd(details: PointDetails, options: { locale:
       })),
     );
   const telephone = point.phones.map(internationalPhone).find((phone) => phone !== null);
+  const email = safeEmail(point.email);
   const parent = chain.at(-1);
   return {
     '@context': 'https://schema.org',
@@ -53,7 +55,7 @@ export function governmentOfficeJsonLd(details: PointDetails, options: { locale:
     },
     geo: { '@type': 'GeoCoordinates', latitude: point.lat, longitude: point.lng },
     ...(telephone ? { telephone } : {}),
-    ...(point.email ? { email: point.email } : {}),
+    ...(email ? { email } : {}),
     openingHoursSpecification,
     ...(specialOpeningHoursSpecification.length ? { specialOpeningHoursSpecification } : {}),
     ...(parent ? { parentOrganization: { '@type': 'GovernmentOrganization', name: text(locale, parent.nameTh, parent.nameEn) } } : {}),
