@@ -88,7 +88,7 @@ describe('service point page', () => {
     );
     const average = Math.round(((summary?.total ?? 0) / (summary?.count ?? 1)) * 10) / 10;
     expect(html).toContain(`<span class="score">${average.toLocaleString('th-TH', { maximumFractionDigits: 1 })}</span>`);
-    expect(html).toContain(`จากผู้ประเมิน ${(summary?.count ?? 0).toLocaleString('th-TH')} คน`);
+    expect(html).toContain(`(ผู้ประเมิน ${(summary?.count ?? 0).toLocaleString('th-TH')} คน)`);
 
     const photos = await query<{ id: number; altTh: string }>(sql`select id, alt_th as "altTh" from photos where point_id = ${point.id}`);
     for (const photo of photos) expect(html).toContain(`<img src="/photos/${photo.id}.webp" alt="${photo.altTh}"`);
