@@ -140,6 +140,19 @@ describe('service point page', () => {
   });
 });
 
+describe('a closed service point', () => {
+  it('still answers its page, says it closed, and no longer serves its photos', async () => {
+    const point = await pointWith(sql`exists (select 1 from photos ph where ph.point_id = p.id)`);
+    const [photo] = await query<{ id: number }>(sql`select id from photos where point_id = ${point.id} limit 1`);
+    await t.database.db.execute(sql`update service_points set status = 'closed' where id = ${point.id}`);
+    const html = (await get(`/p/${point.code}`)).body;
+    expect(html).toContain('จุดบริการนี้ปิดให้บริการแล้ว');
+    expect(html).not.toContain('class="open-state');
+    expect((await get(`/api/v1/service-points/${point.code}`)).json()).toMatchObject({ status: 'closed', hours: { now: null } });
+    expect((await get(`/photos/${photo?.id}.webp`)).statusCode).toBe(404);
+  });
+});
+
 describe('opening hours right now', () => {
   /** A point open Monday to Friday 08:30–12:00 and 13:00–16:30, closed on holidays. */
   const lunchBreakPoint = () => pointWith(sql`p.hours = ${JSON.stringify(officeHours())}::jsonb and p.closed_on_holidays`);
@@ -329,7 +342,7 @@ describe('bad input', () => {
 
 describe('photos', () => {
   it('serves the WebP bytes with long cache headers', async () => {
-    const [photo] = await query<{ id: number; size: number }>(sql`select id, length(image)::int as size from photos order by id limit 1`);
+    const [photo] = await query<{ id: number; size: number }>(sql`select ph.id, length(ph.image)::int as size from photos ph join service_points p on p.id = ph.point_id where p.status = 'active' order by ph.id limit 1`);
     const response = await get(`/photos/${photo?.id}.webp`);
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('image/webp');

@@ -1,5 +1,6 @@
 /**
  * Zero Copy: may this office still demand a photocopy of a document the state itself issued?
+ * (docs/decisions/0007-zero-copy-badge.md)
  *
  * The rule, precisely (shown to citizens on the point and manual pages, and used by the API):
  *
