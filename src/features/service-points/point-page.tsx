@@ -12,6 +12,9 @@ import { pointMessages } from './messages.js';
 import { describeOpening, dayWithDate } from './opening-text.js';
 import { internationalPhone } from './phones.js';
 
+/** Citizens write in either language: Thai script marks a comment as Thai for screen readers. */
+const languageOf = (text: string): 'th' | 'en' => (/[\u0E00-\u0E7F]/.test(text) ? 'th' : 'en');
+
 const intervalsText = (intervals: Interval[]) => intervals.map(([from, to]) => `${from}–${to}`).join(', ');
 
 function distanceText(metres: number, locale: Locale, m: ReturnType<typeof pointMessages.for>): string {
@@ -303,7 +306,7 @@ function SatisfactionSection({ details }: { details: PointDetails }) {
                 <Stars score={comment.overall} /> <span class="visually-hidden">{m.commentScore(comment.overall)}</span> ·{' '}
                 <time dateTime={comment.createdAt.toISOString()}>{formatDate(comment.createdAt, locale, 'short')}</time>
               </p>
-              <blockquote>
+              <blockquote lang={languageOf(comment.comment) === locale ? undefined : languageOf(comment.comment)}>
                 <p>{comment.comment}</p>
               </blockquote>
               {comment.reply && (
@@ -317,7 +320,7 @@ function SatisfactionSection({ details }: { details: PointDetails }) {
                       </>
                     )}
                   </p>
-                  <p>{comment.reply}</p>
+                  <p lang={languageOf(comment.reply) === locale ? undefined : languageOf(comment.reply)}>{comment.reply}</p>
                 </div>
               )}
             </li>
