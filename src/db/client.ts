@@ -20,7 +20,6 @@ import * as schema from './schema.js';
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Engine = 'pglite' | 'postgres';
 
-// From the project root: this module also runs bundled into dist/server/src/main.js.
 export const migrationsFolder = fromRoot('migrations');
 
 export interface Database {
