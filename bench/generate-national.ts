@@ -309,7 +309,13 @@ async function main(): Promise<void> {
     const ratingsDone = await marker(db, 'national:ratings');
     if (ratingsDone === null || ratingsDone < targetRatings) {
       await stage(`ratings up to ${targetRatings}`, () => generateRatings(db));
-      await stage('rating_daily rollups', () => rebuildDailyRollups(db));
+      await stage('rating_daily rollups', () =>
+        db.transaction(async (tx) => {
+          // Millions of groups: a hash aggregate in memory instead of sorting on disk.
+          await tx.execute(sql`set local work_mem = '256MB'`);
+          await withIndexesDeferred(tx, ['rating_daily'], () => rebuildDailyRollups(tx));
+        }),
+      );
       await setMarker(db, 'national:ratings', targetRatings);
       await stage('vacuum and analyze', async () => {
         await db.execute(sql`vacuum analyze`);

@@ -13,7 +13,6 @@
  *   DATABASE_URL=… npm run gen:national   and   DATA_DIR=data/national npm run gen:national
  */
 import { execFileSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
@@ -25,7 +24,7 @@ import { readSubdistricts } from '../src/features/geography/reference.js';
 import { launchBrowser } from '../test/harness/browser.js';
 import { kilobytes, PAGE_BUDGET_BYTES, weighPage } from '../test/harness/page-weight.js';
 import { summariseLatencies, type LoadResult } from '../test/harness/latency.js';
-import { startServer, type RunningServer } from '../test/harness/server.js';
+import { productionEnv, startServer, type RunningServer } from '../test/harness/server.js';
 
 const { values } = parseArgs({
   options: {
@@ -137,8 +136,7 @@ function benchServer(engine: 'postgres' | 'pglite'): Promise<RunningServer> {
   return startServer({
     command: [process.execPath, '--import', 'tsx', 'bench/server.ts'],
     env: {
-      NODE_ENV: 'production',
-      APP_SECRET: randomBytes(32).toString('hex'),
+      ...productionEnv(),
       DATABASE_URL: engine === 'postgres' ? postgresUrl : '',
       DATA_DIR: engine === 'pglite' ? pgliteDir : '',
       SEED_ON_START: 'false',
@@ -215,14 +213,15 @@ interface StartResult {
   homeStatus: number;
 }
 
-/** `npm start` (build, migrate, seed on first start) until the home page is served. */
+/** `npm start` as the README's quick start runs it (build, migrate, seed on first start) until the home page is served. */
 async function measureStarts(): Promise<StartResult> {
   const dataDir = await mkdtemp(join(tmpdir(), 'citizeninfo-start-'));
   let homeStatus = 0;
   const start = async () => {
     const server = await startServer({
       command: ['npm', 'start', '--silent'],
-      env: { DATA_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'production', APP_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'warn' },
+      // As the README's quick start: `npm install && npm start`, nothing configured.
+      env: { NODE_ENV: 'development', DATA_DIR: dataDir, DATABASE_URL: '' },
       readyPath: '/',
       // The home page is ready when the app serves HTML there (even a not-found page counts as served).
       isReady: (status, type) => {

@@ -3,13 +3,12 @@
  * port, with a throwaway data directory that it seeds on first start. E2E_BASE_URL reuses a server
  * that is already running instead (handy while writing tests).
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startServer } from '../harness/server.js';
+import { productionEnv, startServer } from '../harness/server.js';
 
 /** The tile server the pages are told to use; the page-weight budget leaves it out. */
 export const E2E_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
@@ -34,8 +33,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const server = await startServer({
     command: [process.execPath, entry],
     env: {
-      NODE_ENV: 'production',
-      APP_SECRET: randomBytes(32).toString('hex'),
+      ...productionEnv(),
       DATA_DIR: dataDir,
       DATABASE_URL: '',
       LOG_LEVEL: 'warn',

@@ -3,6 +3,7 @@
  * benchmarks: the same build and start-up path a deployment uses, measured from the outside.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -120,4 +121,16 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     await sleep(50);
   }
   return { url, port, pid: child.pid ?? -1, startedInMs: performance.now() - started, output: output.get, stop };
+}
+
+/**
+ * Environment for running the app as production does, with fresh random secrets (config.ts
+ * refuses to start in production without them).
+ */
+export function productionEnv(): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    APP_SECRET: randomBytes(32).toString('hex'),
+    PII_ENCRYPTION_KEY: randomBytes(32).toString('hex'),
+  };
 }
