@@ -44,9 +44,10 @@ async function houseRegistrationJourney(options: SiteOptions) {
   expect(s.path()).toMatch(/^\/p\/[^/?]+$/);
   expect(await point.headingText()).toBe(names[0]);
   expect(await point.services().count()).toBeGreaterThan(0);
+  const code = point.code();
 
   const manual = await point.openService(0);
-  expect(s.path()).toMatch(new RegExp(`^/manuals/[a-z0-9-]+\\?point=${point.code()}$`));
+  expect(s.path()).toMatch(new RegExp(`^/manuals/[a-z0-9-]+\\?point=${code}$`));
   const titleTh = await manual.headingText();
   expect(titleTh).toMatch(THAI);
   expect(await manual.steps().count()).toBeGreaterThan(0);
