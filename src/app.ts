@@ -12,6 +12,7 @@ import type { Config } from './config.js';
 import type { Database, Db } from './db/client.js';
 import { accountsOfficePages } from './features/accounts/pages.js';
 import { devMailboxPages } from './features/dev-mailbox/pages.js';
+import { posterOfficeRoutes } from './features/posters/office.js';
 import { registerAssets } from './http/assets.js';
 import { registerObservability } from './http/observability.js';
 import { apiScope } from './http/scopes/api.js';
@@ -21,6 +22,7 @@ import { registerSecurity } from './http/security.js';
 import { LOCALES, localePrefix } from './i18n/index.js';
 import { mailHandler, MAIL_JOB } from './jobs/mail.js';
 import type { JobHandler } from './jobs/queue.js';
+import { createPrinter, type Printer } from './print/printer.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -29,6 +31,8 @@ declare module 'fastify' {
     captcha: Captcha;
     /** what the background worker runs, by job kind (main.ts starts the worker) */
     jobHandlers: Record<string, JobHandler>;
+    /** HTML print templates → PDF/PNG in headless Chromium (launched on first use) */
+    printer: Printer;
   }
 }
 
@@ -59,6 +63,18 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   app.decorate('jobHandlers', {
     [MAIL_JOB]: mailHandler(database.db, config.smtpUrl, config.mailFrom),
   });
+  app.decorate(
+    'printer',
+    createPrinter({
+      chromiumPath: config.chromiumPath,
+      // Documents fetch their stylesheets, fonts and images from the app itself, never the network.
+      loadAsset: async (path) => {
+        const response = await app.inject({ method: 'GET', url: path });
+        return { status: response.statusCode, contentType: String(response.headers['content-type'] ?? 'application/octet-stream'), body: response.rawPayload };
+      },
+    }),
+  );
+  app.addHook('onClose', () => app.printer.close());
   app.decorateRequest('locale', 'th');
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -86,6 +102,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       async (office) => {
         await office.register(officeScope, { locale });
         await office.register(accountsOfficePages);
+        await office.register(posterOfficeRoutes);
       },
       { prefix: localePrefix(locale) },
     );
