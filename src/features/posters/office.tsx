@@ -26,7 +26,7 @@ import { PrintDocument, printHtml, Toolbar, type DownloadLink, type SheetSize } 
 /** Sheets per document: a set renders as one PDF in well under a minute. */
 export const POSTERS_PER_SET = 100;
 
-const SHEETS: Record<SheetSize, { page: PageSize; scale: number }> = {
+export const SHEETS: Record<SheetSize, { page: PageSize; scale: number }> = {
   poster: { page: PAGE_SIZES.A4, scale: 2 },
   // Stickers are small: more pixels per millimetre keep the QR sharp when printed.
   sticker: { page: PAGE_SIZES.A6, scale: 3 },

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
-import jsQR from 'jsqr';
 import { h } from 'preact';
 import { renderToString } from 'preact-render-to-string';
-import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { fromRoot } from '../../paths.js';
+import { decodeQr } from '../../../test/support/qr.js';
 import { NAME_FIT, nameStep, QrCode, visualLength } from './views.js';
 
 describe('poster name fitting', () => {
@@ -44,8 +43,6 @@ describe('QR code', () => {
     const url = 'https://citizeninfo.example.go.th/p/K7Q2MX/rate';
     const svg = renderToString(h(QrCode, { text: url, label: 'QR', className: 'qr' }));
     expect(svg).toMatch(/^<svg [^>]*viewBox="0 0 \d+ \d+"/);
-    const { data, info } = await sharp(Buffer.from(svg), { density: 300 }).resize(600, 600).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-    const decoded = jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), info.width, info.height);
-    expect(decoded?.data).toBe(url);
+    expect(await decodeQr(Buffer.from(svg), { density: 300, width: 600 })).toBe(url);
   });
 });
