@@ -217,6 +217,21 @@ describe('bad input', () => {
   });
 });
 
+describe('rate limit', () => {
+  it('stops one user asking for files in a loop, with a message', async () => {
+    cookies.looping = await signedIn({ role: 'officer', organisationId: a.organisationId }, a.organisationId);
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) statuses.push((await get(`/office/points/${a.code}/poster.png`, 'looping')).statusCode);
+    expect(statuses.slice(0, 30).every((status) => status === 503)).toBe(true);
+    const limited = await get(`/office/points/${a.code}/poster.png`, 'looping');
+    expect(limited.statusCode).toBe(429);
+    expect(limited.body).toContain('มีการส่งคำขอถี่เกินไป');
+    // Other officers and the print page are not affected.
+    expect((await get(`/office/points/${a.code}/poster.png`, 'officerA')).statusCode).toBe(503);
+    expect((await get(`/office/points/${a.code}/poster`, 'looping')).statusCode).toBe(200);
+  });
+});
+
 describe('the record of printing', () => {
   const printedAt = async (pointId: number) => (await db.select({ at: servicePoints.postersPrintedAt }).from(servicePoints).where(eq(servicePoints.id, pointId)))[0]!.at;
   const auditRows = (pointId: number) => db.select().from(auditLog).where(and(eq(auditLog.pointId, pointId), eq(auditLog.action, 'service_point.poster_printed')));

@@ -41,6 +41,11 @@ const SetQuery = Type.Object({
 });
 type SetQuery = Static<typeof SetQuery>;
 
+/** Files cost Chromium time: a few a minute per officer is plenty, a loop is not. */
+const FILE_RATE_LIMIT = {
+  rateLimit: { max: 30, timeWindow: '1 minute', hook: 'preHandler' as const, keyGenerator: (request: FastifyRequest) => String(request.signedIn?.actor.userId ?? request.ip) },
+};
+
 /** Render timeout: Chromium takes about a third of a second a page; allow for a busy machine. */
 const timeoutFor = (pages: number): number => 30_000 + pages * 1_500;
 
@@ -130,7 +135,7 @@ export const posterOfficeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       .send(body);
 
   for (const size of ['poster', 'sticker'] as const) {
-    const printPage = (request: FastifyRequest, code: string) => `${localePrefix(request.locale)}/office/points/${code}/${size}`;
+    const printPage = (request: FastifyRequest, code: string, sheet: SheetSize = size) => `${localePrefix(request.locale)}/office/points/${code}/${sheet}`;
 
     app.get(`/office/points/:code/${size}`, { schema: { params: PointParams } }, async (request, reply) => {
       const actor = actorOf(request);
@@ -138,20 +143,13 @@ export const posterOfficeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const m = posterMessages.for(request.locale);
       const name = request.locale === 'en' && point.nameEn ? point.nameEn : point.nameTh;
       const base = printPage(request, point.code);
-      const other = size === 'poster' ? 'sticker' : 'poster';
-      const links: DownloadLink[] =
-        size === 'poster'
-          ? [
-              { href: `${base}.pdf`, label: m.pdfPoster },
-              { href: `${base}.png`, label: m.pngPoster },
-              { href: printPage(request, point.code).replace(/poster$/, other), label: m.otherSticker },
-            ]
-          : [
-              { href: `${base}.pdf`, label: m.pdfSticker },
-              { href: `${base}.png`, label: m.pngSticker },
-              { href: printPage(request, point.code).replace(/sticker$/, other), label: m.otherPoster },
-            ];
-      const title = size === 'poster' ? m.posterTitle(name) : m.stickerTitle(name);
+      const poster = size === 'poster';
+      const links: DownloadLink[] = [
+        { href: `${base}.pdf`, label: poster ? m.pdfPoster : m.pdfSticker },
+        { href: `${base}.png`, label: poster ? m.pngPoster : m.pngSticker },
+        { href: printPage(request, point.code, poster ? 'sticker' : 'poster'), label: poster ? m.otherSticker : m.otherPoster },
+      ];
+      const title = poster ? m.posterTitle(name) : m.stickerTitle(name);
       await recordPrinted(app.db, actor, [point], 'print', size);
       return sendPage(
         request,
@@ -161,7 +159,7 @@ export const posterOfficeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     });
 
     for (const format of ['pdf', 'png'] as const) {
-      app.get(`/office/points/:code/${size}.${format}`, { schema: { params: PointParams } }, async (request, reply) => {
+      app.get(`/office/points/:code/${size}.${format}`, { schema: { params: PointParams }, config: FILE_RATE_LIMIT }, async (request, reply) => {
         const actor = actorOf(request);
         const point = await readablePoint(app, actor, request.params.code);
         const body = await render(request, reply, {
@@ -222,7 +220,7 @@ export const posterOfficeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     );
   });
 
-  app.get('/office/posters.pdf', { schema: { querystring: SetQuery } }, async (request, reply) => {
+  app.get('/office/posters.pdf', { schema: { querystring: SetQuery }, config: FILE_RATE_LIMIT }, async (request, reply) => {
     const actor = actorOf(request);
     const set = await posterSet(app, actor, request.query);
     if (set.points.length === 0) throw new AppError('not_found');
