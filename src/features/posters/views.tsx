@@ -48,12 +48,12 @@ export const visualLength = (text: string): number => [...text.normalize('NFC').
 /**
  * Font-size steps for the point's name, largest first; `poster.css` sets `.fit-N` to the same sizes
  * (a test keeps them in step). The name gets the largest step at which its estimated lines fit the
- * height kept for it (its box less two lines of English name): Sarabun bold averages 0.56 em a
+ * height kept for it (its box less two lines of English name and a small gap): Sarabun bold averages 0.56 em a
  * character, with 15% slack for lines that break early between words.
  */
 export const NAME_FIT: Record<SheetSize, { widthMm: number; heightMm: number; sizesPt: number[] }> = {
-  poster: { widthMm: 180, heightMm: 44, sizesPt: [40, 34, 28, 23, 19, 15] },
-  sticker: { widthMm: 93, heightMm: 17, sizesPt: [20, 17, 14, 12, 10, 8] },
+  poster: { widthMm: 180, heightMm: 40, sizesPt: [40, 34, 28, 23, 19, 15] },
+  sticker: { widthMm: 93, heightMm: 16, sizesPt: [20, 17, 14, 12, 10, 8] },
 };
 
 const MM_PER_PT = 25.4 / 72;
