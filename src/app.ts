@@ -14,6 +14,8 @@ import { registerObservability } from './http/observability.js';
 import { apiScope } from './http/scopes/api.js';
 import { pagesScope } from './http/scopes/pages.js';
 import { registerSecurity } from './http/security.js';
+import { searchApi } from './features/search/api.js';
+import { searchPages } from './features/search/pages.js';
 import { LOCALES, localePrefix } from './i18n/index.js';
 
 declare module 'fastify' {
@@ -60,6 +62,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     await app.register(
       async (site) => {
         await site.register(pagesScope, { locale });
+        await site.register(searchPages);
       },
       { prefix: localePrefix(locale) },
     );
@@ -69,6 +72,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(
     async (api) => {
       await api.register(apiScope);
+      await api.register(searchApi);
     },
     { prefix: '/api/v1' },
   );

@@ -4,7 +4,13 @@
  */
 type Module = { attach(element: HTMLElement): void };
 
-const modules: Record<string, () => Promise<Module>> = {};
+// Each module is its own chunk, loaded only by pages that use it (Leaflet only with a map).
+const modules: Record<string, () => Promise<Module>> = {
+  'near-me': () => import('../features/search/near-me.client.js'),
+  'district-select': () => import('../features/search/district-select.client.js'),
+  map: () => import('../features/search/map.client.js'),
+  'point-map': () => import('../features/search/point-map.client.js'),
+};
 
 document.documentElement.classList.replace('no-js', 'js');
 

@@ -1,0 +1,101 @@
+/**
+ * The map of all service points: clusters and points come from the server
+ * (`/api/v1/map/clusters`), so the browser draws a few hundred markers at most. Clusters are
+ * numbered circles that zoom in when pressed; points open a popup with a link to their page.
+ */
+import type * as Leaflet from 'leaflet';
+import { THAILAND_BOUNDS } from '../geography/bounds.js';
+import { addTiles, label, loadLeaflet, pointIcon, tileConfig, whenVisible, type L } from './leaflet.client.js';
+
+interface Feature {
+  geometry: { coordinates: [number, number] };
+  properties:
+    | { cluster: true; count: number; expansionZoom: number }
+    | { cluster: false; code: string; nameTh: string; nameEn: string | null; organisationTh: string; organisationEn: string | null };
+}
+
+export function attach(element: HTMLElement): void {
+  const status = element.parentElement?.querySelector<HTMLElement>('.map-status') ?? null;
+  whenVisible(element, () => {
+    if (status) status.textContent = element.dataset.msgLoading ?? '';
+    Promise.all([loadLeaflet(), tileConfig(element)])
+      .then((loaded) => draw(loaded[0], element, loaded[1], status))
+      .catch(() => {
+        element.hidden = true;
+        if (status) {
+          status.textContent = element.dataset.msgFailed ?? '';
+          status.classList.remove('visually-hidden');
+        }
+      });
+  });
+}
+
+const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
+
+function draw(L: L, element: HTMLElement, tiles: { url: string; attribution: string }, status: HTMLElement | null): void {
+  const text = element.dataset;
+  const english = document.documentElement.lang === 'en';
+  const numbers = new Intl.NumberFormat(english ? 'en-GB' : 'th-TH');
+  const thailand = L.latLngBounds([THAILAND_BOUNDS.minLat, THAILAND_BOUNDS.minLng], [THAILAND_BOUNDS.maxLat, THAILAND_BOUNDS.maxLng]);
+  const map = L.map(element, { minZoom: 4, maxBounds: thailand.pad(0.5), keyboard: true }).fitBounds(thailand);
+  addTiles(L, map, tiles);
+  const layer = L.layerGroup().addTo(map);
+  let controller: AbortController | null = null;
+
+  const refresh = () => {
+    const bounds = map.getBounds();
+    const bbox = [
+      clamp(bounds.getWest(), -180, 180),
+      clamp(bounds.getSouth(), -90, 90),
+      clamp(bounds.getEast(), -180, 180),
+      clamp(bounds.getNorth(), -90, 90),
+    ]
+      .map((n) => n.toFixed(5))
+      .join(',');
+    controller?.abort();
+    controller = new AbortController();
+    fetch(`${text.clustersUrl ?? ''}?bbox=${bbox}&zoom=${Math.round(map.getZoom())}`, { signal: controller.signal, headers: { accept: 'application/json' } })
+      .then((response) => (response.ok ? (response.json() as Promise<{ features: Feature[] }>) : Promise.reject(new Error(String(response.status)))))
+      .then((collection) => {
+        const features = collection.features;
+        layer.clearLayers();
+        for (const feature of features) layer.addLayer(markerFor(L, map, feature, text, english, numbers));
+        for (const marker of layer.getLayers() as Leaflet.Marker[]) label(marker, marker.options.title ?? '');
+        if (status) status.textContent = (text.msgShowing ?? '').replace('{count}', numbers.format(features.length));
+      })
+      .catch((error: unknown) => {
+        if ((error as Error).name !== 'AbortError' && status) status.textContent = text.msgFailed ?? '';
+      });
+  };
+  map.on('moveend', refresh);
+  refresh();
+}
+
+function markerFor(L: L, map: Leaflet.Map, feature: Feature, text: DOMStringMap, english: boolean, numbers: Intl.NumberFormat): Leaflet.Marker {
+  const lng = feature.geometry.coordinates[0];
+  const lat = feature.geometry.coordinates[1];
+  const p = feature.properties;
+  if (p.cluster) {
+    const size = p.count < 10 ? 36 : p.count < 100 ? 42 : p.count < 1000 ? 50 : 58;
+    const count = numbers.format(p.count);
+    const icon = L.divIcon({ className: 'map-cluster', html: `<span>${count}</span>`, iconSize: [size, size] });
+    const marker = L.marker([lat, lng], { icon, keyboard: true, title: (text.msgCluster ?? '').replace('{count}', count) });
+    marker.on('click', () => map.setView([lat, lng], Math.min(p.expansionZoom, 18)));
+    return marker;
+  }
+  const name = english && p.nameEn ? p.nameEn : p.nameTh;
+  const organisation = english && p.organisationEn ? p.organisationEn : p.organisationTh;
+  const marker = L.marker([lat, lng], { icon: pointIcon(L), keyboard: true, title: name });
+  // Built from text nodes: names come from offices and are never parsed as HTML.
+  const popup = document.createElement('div');
+  const heading = document.createElement('strong');
+  heading.textContent = name;
+  const org = document.createElement('div');
+  org.textContent = organisation === name ? '' : organisation;
+  const link = document.createElement('a');
+  link.href = `${text.pointUrl ?? '/p/'}${encodeURIComponent(p.code)}`;
+  link.textContent = text.msgDetails ?? '';
+  popup.append(heading, org, link);
+  marker.bindPopup(popup);
+  return marker;
+}
