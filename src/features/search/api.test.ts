@@ -85,6 +85,12 @@ describe('GET /api/v1/service-points', () => {
     expect(slugs).not.toContain('dol-land-transfer-by-sale');
   });
 
+  it('reads a province name as the province, not every subdistrict that shares it', async () => {
+    const page = await points(`q=${encodeURIComponent('เชียงใหม่')}&pageSize=100`);
+    expect(page.total).toBe(await count(sql`p.province_code = '50'`));
+    expect((await points('q=Chiang%20Mai&pageSize=1')).total).toBe(page.total);
+  });
+
   it('orders by distance from `near`, nearest first, and keeps to the radius', async () => {
     const [origin] = await rows<{ code: string; lat: number; lng: number }>(
       t.app.db,

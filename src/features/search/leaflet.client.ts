@@ -1,28 +1,10 @@
 /**
- * What both maps share: Leaflet is loaded only when a map scrolls into view (so a phone page
- * stays small), and the tile server comes from configuration.
+ * What both maps share: Leaflet in its own chunk (main.ts loads the map modules only when a map
+ * scrolls into view, so a phone page stays small), and the tile server from configuration.
  */
 import type * as Leaflet from 'leaflet';
 
 export type L = typeof Leaflet;
-
-/** Runs `start` once the element is near the viewport. */
-export function whenVisible(element: HTMLElement, start: () => void): void {
-  if (!('IntersectionObserver' in window)) {
-    start();
-    return;
-  }
-  const observer = new IntersectionObserver(
-    (entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) {
-        observer.disconnect();
-        start();
-      }
-    },
-    { rootMargin: '200px' },
-  );
-  observer.observe(element);
-}
 
 export async function loadLeaflet(): Promise<L> {
   const module = (await import('leaflet')) as unknown as L & { default?: L };

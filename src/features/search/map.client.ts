@@ -5,7 +5,7 @@
  */
 import type * as Leaflet from 'leaflet';
 import { THAILAND_BOUNDS } from '../geography/bounds.js';
-import { addTiles, label, loadLeaflet, pointIcon, tileConfig, whenVisible, type L } from './leaflet.client.js';
+import { addTiles, label, loadLeaflet, pointIcon, tileConfig, type L } from './leaflet.client.js';
 
 interface Feature {
   geometry: { coordinates: [number, number] };
@@ -16,18 +16,16 @@ interface Feature {
 
 export function attach(element: HTMLElement): void {
   const status = element.parentElement?.querySelector<HTMLElement>('.map-status') ?? null;
-  whenVisible(element, () => {
-    if (status) status.textContent = element.dataset.msgLoading ?? '';
-    Promise.all([loadLeaflet(), tileConfig(element)])
-      .then((loaded) => draw(loaded[0], element, loaded[1], status))
-      .catch(() => {
-        element.hidden = true;
-        if (status) {
-          status.textContent = element.dataset.msgFailed ?? '';
-          status.classList.remove('visually-hidden');
-        }
-      });
-  });
+  if (status) status.textContent = element.dataset.msgLoading ?? '';
+  Promise.all([loadLeaflet(), tileConfig(element)])
+    .then((loaded) => draw(loaded[0], element, loaded[1], status))
+    .catch(() => {
+      element.hidden = true;
+      if (status) {
+        status.textContent = element.dataset.msgFailed ?? '';
+        status.classList.remove('visually-hidden');
+      }
+    });
 }
 
 const clamp = (value: number, min: number, max: number) => Math.min(max, Math.max(min, value));
@@ -40,6 +38,8 @@ function draw(L: L, element: HTMLElement, tiles: { url: string; attribution: str
   const map = L.map(element, { minZoom: 4, maxBounds: thailand.pad(0.5), keyboard: true }).fitBounds(thailand);
   addTiles(L, map, tiles);
   const layer = L.layerGroup().addTo(map);
+  // Markers stay while they are still in the answer, so an open popup (whose auto-pan moves the map) survives.
+  const shown = new Map<string, Leaflet.Marker>();
   let controller: AbortController | null = null;
 
   const refresh = () => {
@@ -57,11 +57,21 @@ function draw(L: L, element: HTMLElement, tiles: { url: string; attribution: str
     fetch(`${text.clustersUrl ?? ''}?bbox=${bbox}&zoom=${Math.round(map.getZoom())}`, { signal: controller.signal, headers: { accept: 'application/json' } })
       .then((response) => (response.ok ? (response.json() as Promise<{ features: Feature[] }>) : Promise.reject(new Error(String(response.status)))))
       .then((collection) => {
-        const features = collection.features;
-        layer.clearLayers();
-        for (const feature of features) layer.addLayer(markerFor(L, map, feature, text, english, numbers));
-        for (const marker of layer.getLayers() as Leaflet.Marker[]) label(marker, marker.options.title ?? '');
-        if (status) status.textContent = (text.msgShowing ?? '').replace('{count}', numbers.format(features.length));
+        const features = new Map(collection.features.map((feature) => [keyOf(feature), feature]));
+        shown.forEach((marker, key) => {
+          if (!features.has(key)) {
+            layer.removeLayer(marker);
+            shown.delete(key);
+          }
+        });
+        features.forEach((feature, key) => {
+          if (shown.has(key)) return;
+          const marker = markerFor(L, map, feature, text, english, numbers);
+          layer.addLayer(marker);
+          label(marker, marker.options.title ?? '');
+          shown.set(key, marker);
+        });
+        if (status) status.textContent = (text.msgShowing ?? '').replace('{count}', numbers.format(features.size));
       })
       .catch((error: unknown) => {
         if ((error as Error).name !== 'AbortError' && status) status.textContent = text.msgFailed ?? '';
@@ -69,6 +79,12 @@ function draw(L: L, element: HTMLElement, tiles: { url: string; attribution: str
   };
   map.on('moveend', refresh);
   refresh();
+}
+
+function keyOf(feature: Feature): string {
+  const p = feature.properties;
+  const at = feature.geometry.coordinates.join(',');
+  return p.cluster ? `cluster:${at}:${p.count}` : `point:${p.code}`;
 }
 
 function markerFor(L: L, map: Leaflet.Map, feature: Feature, text: DOMStringMap, english: boolean, numbers: Intl.NumberFormat): Leaflet.Marker {
@@ -80,7 +96,18 @@ function markerFor(L: L, map: Leaflet.Map, feature: Feature, text: DOMStringMap,
     const count = numbers.format(p.count);
     const icon = L.divIcon({ className: 'map-cluster', html: `<span>${count}</span>`, iconSize: [size, size] });
     const marker = L.marker([lat, lng], { icon, keyboard: true, title: (text.msgCluster ?? '').replace('{count}', count) });
-    marker.on('click', () => map.setView([lat, lng], Math.min(p.expansionZoom, 18)));
+    const expand = () => map.setView([lat, lng], Math.min(p.expansionZoom, 18));
+    marker.on('click', expand);
+    // Leaflet makes markers focusable buttons but only opens popups by key: a cluster expands on Enter or Space.
+    marker.on('keypress', (event) => {
+      const key = (event as Leaflet.LeafletKeyboardEvent).originalEvent.key;
+      if (key === 'Enter' || key === ' ') {
+        (event as Leaflet.LeafletKeyboardEvent).originalEvent.preventDefault();
+        expand();
+        // The pressed cluster goes away; keep the keyboard in the map, from where Tab reaches the new markers.
+        map.getContainer().focus();
+      }
+    });
     return marker;
   }
   const name = english && p.nameEn ? p.nameEn : p.nameTh;

@@ -105,7 +105,10 @@ export const searchPages: FastifyPluginAsyncTypebox = async (app) => {
           totalIsCapped: result.totalIsCapped,
           page: query.page,
           pageSize: query.pageSize,
-          placePatterns: result.placePatterns,
+          placePatterns: [
+            ...result.placePatterns,
+            ...result.provinceCodes.map((code) => areas.provinceByCode.get(code)?.[request.locale === 'en' ? 'nameEn' : 'nameTh'] ?? ''),
+          ],
           namedServices: result.manualIds !== null,
         },
       });

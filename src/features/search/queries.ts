@@ -69,6 +69,8 @@ export interface PointSearchResult {
   manualIds: number[] | null;
   /** the place and office words of the query, as matched against points */
   placePatterns: string[];
+  /** the provinces the query named */
+  provinceCodes: string[];
 }
 
 export const COUNT_CAP = 10_000;
@@ -123,24 +125,32 @@ export const searchCatalogue = cachedPerDb(30_000, async (db): Promise<Catalogue
   }));
 });
 
+interface Gazetteer {
+  places: PlaceNames;
+  /** normalised province name (Thai or English) → province code */
+  provinces: Map<string, string>;
+}
+
 /** Names of provinces, districts and subdistricts (Thai and English), for reading queries. */
-export const placeNames = cachedPerDb(10 * 60_000, async (db): Promise<PlaceNames> => {
-  const names = await rows<{ th: string; en: string }>(
+export const gazetteer = cachedPerDb(10 * 60_000, async (db): Promise<Gazetteer> => {
+  const names = await rows<{ th: string; en: string; province: string | null }>(
     db,
-    sql`select name_th as th, name_en as en from provinces
-        union all select name_th, name_en from districts
-        union all select name_th, name_en from subdistricts`,
+    sql`select name_th as th, name_en as en, code as province from provinces
+        union all select name_th, name_en, null from districts
+        union all select name_th, name_en, null from subdistricts`,
   );
   const places = new Map<string, string>();
-  for (const { th, en } of names) {
+  const provinces = new Map<string, string>();
+  for (const { th, en, province } of names) {
     for (const name of [th, en]) {
       const normalised = normaliseForSearch(name);
       const key = normalised.replaceAll(' ', '');
       // Two-letter names ("นา", "บ่อ") are everyday words more often than the place.
       if (key.length >= 3) places.set(key, normalised);
+      if (province) provinces.set(normalised, province);
     }
   }
-  return places;
+  return { places, provinces };
 });
 
 export interface Area {
@@ -179,11 +189,20 @@ export const areaLists = cachedPerDb(10 * 60_000, async (db): Promise<AreaLists>
   };
 });
 
-/** Reads a query into the manuals it names and the place words points must contain. */
-export async function readQuery(db: Db, q: string | undefined): Promise<{ manualIds: number[] | null; placePatterns: string[] }> {
-  if (!q) return { manualIds: null, placePatterns: [] };
-  const [catalogue, places] = await Promise.all([searchCatalogue(db), placeNames(db)]);
-  return interpretQuery(q, catalogue, places);
+export interface QueryReading {
+  manualIds: number[] | null;
+  placePatterns: string[];
+  /** provinces the query names ("เชียงใหม่", "Chiang Mai"): a province, not every place that shares its name */
+  provinceCodes: string[];
+}
+
+/** Reads a query into the manuals it names, the provinces it names and the other place words points must contain. */
+export async function readQuery(db: Db, q: string | undefined): Promise<QueryReading> {
+  if (!q) return { manualIds: null, placePatterns: [], provinceCodes: [] };
+  const [catalogue, names] = await Promise.all([searchCatalogue(db), gazetteer(db)]);
+  const { manualIds, placePatterns } = interpretQuery(q, catalogue, names.places);
+  const provinceCodes = placePatterns.map((pattern) => names.provinces.get(pattern)).filter((code): code is string => code !== undefined);
+  return { manualIds, placePatterns: placePatterns.filter((pattern) => !names.provinces.has(pattern)), provinceCodes };
 }
 
 /** `(1, 2, 3)` for ids read from the database (integers only, so no parameters are needed). */
@@ -197,9 +216,10 @@ type PointRow = Omit<PointSummary, 'opening' | 'services'> & { hours: WeeklyHour
 
 export async function searchPoints(db: Db, query: PointQuery, at: Date = new Date()): Promise<PointSearchResult> {
   const conditions: SQL[] = [sql`p.status = 'active'`];
-  const { manualIds, placePatterns } = await readQuery(db, query.q);
+  const { manualIds, placePatterns, provinceCodes } = await readQuery(db, query.q);
   // Text with nothing searchable in it ("%_", "ที่ไหน") finds nothing rather than everything.
-  if (query.q && !manualIds && placePatterns.length === 0) conditions.push(sql`false`);
+  if (query.q && !manualIds && placePatterns.length === 0 && provinceCodes.length === 0) conditions.push(sql`false`);
+  if (provinceCodes.length > 0) conditions.push(sql`p.province_code in (${sql.join(provinceCodes.map((code) => sql`${code}`), sql`, `)})`);
   for (const pattern of placePatterns) conditions.push(sql`p.search_text like ${likeAnywhere(pattern)}`);
   if (manualIds) conditions.push(sql`exists (select 1 from point_manuals pm where pm.point_id = p.id and pm.manual_id in ${intList(manualIds)})`);
   if (query.manual) {
@@ -219,7 +239,8 @@ export async function searchPoints(db: Db, query: PointQuery, at: Date = new Dat
   }
 
   const where = sql.join(conditions, sql` and `);
-  const order = near ? sql`${pointEarth} <-> ${near}, p.id` : placePatterns.length > 0 ? relevance(placePatterns) : sql`p.province_code, p.district_code, p.name_th, p.id`;
+  // KNN order alone: a tie-breaker after `<->` would make PostgreSQL sort every point instead of walking the GiST index.
+  const order = near ? sql`${pointEarth} <-> ${near}` : placePatterns.length > 0 ? relevance(placePatterns) : sql`p.province_code, p.district_code, p.name_th, p.id`;
 
   const [found, [counted]] = await Promise.all([
     rows<PointRow>(
@@ -243,7 +264,7 @@ export async function searchPoints(db: Db, query: PointQuery, at: Date = new Dat
     rows<{ total: number }>(
       db,
       sql`select count(*)::int as total from (
-            select 1 from service_points p join organisations o on o.id = p.organisation_id
+            select 1 from service_points p ${query.kind ? sql`join organisations o on o.id = p.organisation_id` : sql``}
             where ${where} limit ${COUNT_CAP + 1}) capped`,
     ),
   ]);
@@ -255,12 +276,14 @@ export async function searchPoints(db: Db, query: PointQuery, at: Date = new Dat
     services: services.get(point.id) ?? [],
   }));
   const total = Math.min(counted?.total ?? 0, COUNT_CAP);
-  return { items, total, totalIsCapped: (counted?.total ?? 0) > COUNT_CAP, manualIds, placePatterns };
+  return { items, total, totalIsCapped: (counted?.total ?? 0) > COUNT_CAP, manualIds, placePatterns, provinceCodes };
 }
 
 /**
- * Best first: points whose words read exactly as the query's place words ("อบต บางปลา" is the TAO's
- * abbreviation, "บางปลา" its subdistrict), then points whose name holds them, then the rest.
+ * Best first: points whose name holds the query's place words and whose words read exactly as
+ * them ("บางปลา": the TAO บางปลา before the district office of บางปลาม้า), then names that hold
+ * them, then points that only lie there ("อบต บางปลา" is the TAO's abbreviation, "chiang mai" a
+ * province), then the rest.
  */
 function relevance(patterns: string[]): SQL {
   const phrase = `% ${likeEscape(patterns.join(' '))} %`;
@@ -268,7 +291,7 @@ function relevance(patterns: string[]): SQL {
     patterns.map((pattern) => sql`(p.name_th || ' ' || lower(coalesce(p.name_en, ''))) like ${likeAnywhere(pattern)}`),
     sql` and `,
   );
-  return sql`case when (' ' || p.search_text || ' ') like ${phrase} then 0 when ${inName} then 1 else 2 end, p.name_th, p.id`;
+  return sql`(case when ${inName} then 0 else 2 end) + (case when (' ' || p.search_text || ' ') like ${phrase} then 0 else 1 end), p.name_th, p.id`;
 }
 
 /**

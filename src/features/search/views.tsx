@@ -448,7 +448,17 @@ export function SearchPage(props: SearchPageProps & { available: Set<string> }) 
   const href = useHref();
   const other = locale === 'th' ? 'en' : 'th';
   const pages = results ? Math.max(1, Math.ceil(results.total / results.pageSize)) : 1;
-  const heading = form.q ? m.resultsTitle(form.q) : m.searchTitle;
+  // Without words, the heading names the filters: "ค้นหาจุดบริการ: องค์การบริหารส่วนตำบล, เชียงใหม่".
+  const manual = props.catalogue.find((m) => m.slug === form.manual);
+  const kind = KIND_NAMES[form.kind];
+  const filters = [
+    manual && name(locale, manual.titleTh, manual.titleEn),
+    kind?.[locale],
+    ...[props.districts.find((d) => d.code === form.district), props.provinces.find((p) => p.code === form.province)].map(
+      (area) => area && name(locale, area.nameTh, area.nameEn),
+    ),
+  ].filter(Boolean);
+  const heading = form.q ? m.resultsTitle(form.q) : filters.length > 0 && !issues?.length ? `${m.searchTitle}: ${filters.join(', ')}` : m.searchTitle;
   const title = results && results.page > 1 ? `${heading} – ${m.pageOf(formatNumber(results.page, locale), formatNumber(pages, locale))}` : heading;
   const base = href('/search');
   const filtersOpen = Boolean(form.province || form.district || form.kind || form.manual || form.radius || issues?.length);
