@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogueEntry, interpretQuery } from './interpret.js';
 
-const manual = (id: number, title_th: string, synonyms_th: string[] = [], title_en = '') => catalogueEntry(id, [title_th, title_en, ...synonyms_th]);
+const manual = (id: number, title_th: string, synonyms_th: string[] = [], title_en = '') => catalogueEntry(id, [title_th, title_en], synonyms_th);
 
 const catalogue = [
   manual(1, 'การขอมีบัตรประจำตัวประชาชนครั้งแรก', ['ทำบัตรประชาชน'], 'First national ID card'),
@@ -34,6 +34,12 @@ describe('query interpretation', () => {
 
   it('matches English titles too', () => {
     expect(interpretQuery('ID card', catalogue).manualIds).toEqual([1]);
+  });
+
+  it('prefers manuals whose title holds the words to those with a synonym that does', () => {
+    const withAddName = [...catalogue, manual(7, 'การขอเพิ่มชื่อในทะเบียนบ้าน กรณีตกสำรวจ', ['ไม่มีบัตรประชาชน'])];
+    expect(interpretQuery('บัตรประชาชน', withAddName).manualIds).toEqual([1]);
+    expect(interpretQuery('ไม่มีบัตรประชาชน', withAddName).manualIds).toEqual([7]);
   });
 
   it('does not join words from different titles and synonyms when one phrase holds them all', () => {

@@ -13,13 +13,18 @@ import { normaliseForSearch, queryChunks } from '../../i18n/text.js';
 
 export interface CatalogueEntry {
   id: number;
-  /** the manual's title, synonyms, agency and category (Thai and English), each normalised */
+  /** the manual's titles (Thai and English), normalised */
+  titles: string[];
+  /** its synonyms, agency and category, normalised */
   phrases: string[];
 }
 
-/** A catalogue entry from a manual's texts. */
-export function catalogueEntry(id: number, texts: (string | null | undefined)[]): CatalogueEntry {
-  return { id, phrases: texts.filter((text): text is string => Boolean(text)).map((text) => ` ${normaliseForSearch(text)}`) };
+const phrasesOf = (texts: (string | null | undefined)[]) =>
+  texts.filter((text): text is string => Boolean(text)).map((text) => ` ${normaliseForSearch(text)}`);
+
+/** A catalogue entry from a manual's titles and its other texts. */
+export function catalogueEntry(id: number, titles: (string | null | undefined)[], others: (string | null | undefined)[]): CatalogueEntry {
+  return { id, titles: phrasesOf(titles), phrases: phrasesOf(others) };
 }
 
 export interface Interpretation {
@@ -68,15 +73,24 @@ const isLatin = (word: string) => /^[a-z0-9]/.test(word);
 const contains = (paddedText: string, word: string) => paddedText.includes(isLatin(word) ? ` ${word}` : word);
 
 /**
- * Manuals whose title or one synonym holds all the words; failing that, manuals whose texts hold
- * them between them. ("ทะเบียนบ้าน" is not the land-sale manual because "ทะเบียน" is in its title and
- * "บ้าน" in another synonym.)
+ * The manuals the words name, by the closest match any manual has: its title holds them all
+ * ("บัตรประชาชน" → the ID-card titles, not the manual with the synonym "ไม่มีบัตรประชาชน"); else one
+ * synonym holds them all; else its texts hold them between them. ("ทะเบียนบ้าน" is not the land-sale
+ * manual, whose "ทะเบียน" is in its title and "บ้าน" in a synonym.)
  */
 function matchingManuals(words: string[], catalogue: CatalogueEntry[]): number[] {
   if (words.join('').length < 2) return [];
-  const inOnePhrase = catalogue.filter((manual) => manual.phrases.some((phrase) => words.every((word) => contains(phrase, word))));
-  if (inOnePhrase.length > 0) return inOnePhrase.map((manual) => manual.id);
-  return catalogue.filter((manual) => words.every((word) => manual.phrases.some((phrase) => contains(phrase, word)))).map((manual) => manual.id);
+  const holdsAll = (phrase: string) => words.every((word) => contains(phrase, word));
+  const tiers: ((manual: CatalogueEntry) => boolean)[] = [
+    (manual) => manual.titles.some(holdsAll),
+    (manual) => manual.phrases.some(holdsAll),
+    (manual) => words.every((word) => [...manual.titles, ...manual.phrases].some((phrase) => contains(phrase, word))),
+  ];
+  for (const matches of tiers) {
+    const ids = catalogue.filter(matches).map((manual) => manual.id);
+    if (ids.length > 0) return ids;
+  }
+  return [];
 }
 
 type Role = 'free' | 'stop' | 'area' | 'service' | 'place' | 'office';

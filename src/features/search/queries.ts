@@ -116,7 +116,7 @@ export const searchCatalogue = cachedPerDb(30_000, async (db): Promise<Catalogue
         from manuals where status = 'published' order by category_th nulls last, title_th`,
   );
   return manuals.map((m) => ({
-    ...catalogueEntry(m.id, [m.titleTh, m.titleEn, ...m.synonymsTh, ...m.synonymsEn, m.ownerAgencyTh, m.ownerAgencyEn, m.categoryTh, m.categoryEn]),
+    ...catalogueEntry(m.id, [m.titleTh, m.titleEn], [...m.synonymsTh, ...m.synonymsEn, m.ownerAgencyTh, m.ownerAgencyEn, m.categoryTh, m.categoryEn]),
     slug: m.slug,
     titleTh: m.titleTh,
     titleEn: m.titleEn,
