@@ -7,21 +7,36 @@ import compress from '@fastify/compress';
 import formbody from '@fastify/formbody';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { createCaptcha, type Captcha } from './auth/captcha.js';
 import type { Config } from './config.js';
 import type { Database, Db } from './db/client.js';
+import { accountsOfficePages } from './features/accounts/pages.js';
+import { devMailboxPages } from './features/dev-mailbox/pages.js';
+import { geographyPages } from './features/geography/pages.js';
+import { manualApi } from './features/manuals/api.js';
+import { manualPages } from './features/manuals/pages.js';
+import { searchApi } from './features/search/api.js';
+import { searchPages } from './features/search/pages.js';
+import { servicePointApi } from './features/service-points/api.js';
+import { servicePointMedia } from './features/service-points/media.js';
+import { servicePointPages } from './features/service-points/pages.js';
 import { registerAssets } from './http/assets.js';
 import { registerObservability } from './http/observability.js';
 import { apiScope } from './http/scopes/api.js';
+import { officeScope } from './http/scopes/office.js';
 import { pagesScope } from './http/scopes/pages.js';
 import { registerSecurity } from './http/security.js';
-import { searchApi } from './features/search/api.js';
-import { searchPages } from './features/search/pages.js';
 import { LOCALES, localePrefix } from './i18n/index.js';
+import { mailHandler, MAIL_JOB } from './jobs/mail.js';
+import type { JobHandler } from './jobs/queue.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
     db: Db;
+    captcha: Captcha;
+    /** what the background worker runs, by job kind (main.ts starts the worker) */
+    jobHandlers: Record<string, JobHandler>;
   }
 }
 
@@ -42,10 +57,16 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Report every invalid field of a form at once (every schema bounds its strings).
+    ajv: { customOptions: { allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('config', config);
   app.decorate('db', database.db);
+  app.decorate('captcha', createCaptcha(database.db, config.appSecret));
+  app.decorate('jobHandlers', {
+    [MAIL_JOB]: mailHandler(database.db, config.smtpUrl, config.mailFrom),
+  });
   app.decorateRequest('locale', 'th');
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -56,6 +77,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(formbody);
   await registerAssets(app);
   await registerObservability(app, database);
+  app.get('/captcha/challenge', async (_request, reply) => reply.header('cache-control', 'no-store').send(await app.captcha.challenge()));
 
   // Citizen pages, in Thai at / and in English at /en.
   for (const locale of LOCALES) {
@@ -63,16 +85,40 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       async (site) => {
         await site.register(pagesScope, { locale });
         await site.register(searchPages);
+        await site.register(servicePointPages);
+        await site.register(manualPages);
+        await site.register(geographyPages);
+        // Without SMTP, development e-mail is read here instead of being sent.
+        if (locale === 'th' && !config.smtpUrl && config.nodeEnv !== 'production') await site.register(devMailboxPages);
+      },
+      { prefix: localePrefix(locale) },
+    );
+    // The back office: officers, supervisors and admins, behind sign-in.
+    await app.register(
+      async (office) => {
+        await office.register(officeScope, { locale });
+        await office.register(accountsOfficePages);
       },
       { prefix: localePrefix(locale) },
     );
   }
+
+  // Photos of service points: one URL for both languages, errors as Thai pages.
+  await app.register(
+    async (media) => {
+      await media.register(pagesScope, { locale: 'th' });
+      await media.register(servicePointMedia);
+    },
+    { prefix: '/photos' },
+  );
 
   // Open JSON API.
   await app.register(
     async (api) => {
       await api.register(apiScope);
       await api.register(searchApi);
+      await api.register(servicePointApi);
+      await api.register(manualApi);
     },
     { prefix: '/api/v1' },
   );

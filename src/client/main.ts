@@ -6,6 +6,8 @@ type Module = { attach(element: HTMLElement): void };
 
 // Each module is its own chunk, loaded only by pages that use it (Leaflet only with a map).
 const modules: Record<string, () => Promise<Module>> = {
+  'proof-of-work': () => import('./proof-of-work.js'),
+  'organisation-picker': () => import('../features/accounts/organisation-picker.client.js'),
   'near-me': () => import('../features/search/near-me.client.js'),
   'district-select': () => import('../features/search/district-select.client.js'),
   map: () => import('../features/search/map.client.js'),
