@@ -103,24 +103,21 @@ export function HomePage({ provinces, available, map }: HomeProps) {
         <h1>{m.homeHeading}</h1>
         <p>{m.homeIntro}</p>
       </section>
-      <form role="search" class="search-form" action={href('/search')} method="get">
+      <form role="search" class="search-form home-search" action={href('/search')} method="get">
         <label for="q">{m.queryLabel}</label>
         <p class="hint" id="q-hint">
           {m.queryHint}
         </p>
-        <div class="search-row">
-          <input
-            type="search"
-            id="q"
-            name="q"
-            maxLength={200}
-            placeholder={m.queryPlaceholder}
-            aria-describedby="q-hint"
-            autocomplete="off"
-            enterKeyHint="search"
-          />
-          <button type="submit">{m.searchButton}</button>
-        </div>
+        <input
+          type="search"
+          id="q"
+          name="q"
+          maxLength={200}
+          placeholder={m.queryPlaceholder}
+          aria-describedby="q-hint"
+          autocomplete="off"
+          enterKeyHint="search"
+        />
         <div
           class="near-me"
           data-module="near-me"
@@ -150,6 +147,9 @@ export function HomePage({ provinces, available, map }: HomeProps) {
           </div>
           <p class="near-me-status" role="status" aria-live="polite" />
         </div>
+        <button type="submit" class="search-button">
+          {m.searchButton}
+        </button>
       </form>
 
       <section aria-labelledby="popular">
