@@ -12,9 +12,8 @@ afterAll(() => t.close());
 
 interface Item {
   code: string;
-  provinceCode: string;
-  districtCode: string;
-  organisationKind: string;
+  address: { province: { code: string }; district: { code: string } };
+  organisation: { kind: string };
   distanceM: number | null;
   services: { slug: string }[];
   [key: string]: unknown;
@@ -50,24 +49,34 @@ describe('GET /api/v1/service-points', () => {
     expect(Object.keys(page).sort()).toEqual(['items', 'page', 'pageSize', 'total', 'totalIsCapped']);
     expect(page.items).toHaveLength(3);
     expect(page).toMatchObject({ page: 1, pageSize: 3, totalIsCapped: false });
-    expect(Object.keys(page.items[0]!).sort()).toEqual(
-      [
-        'code', 'url', 'nameTh', 'nameEn', 'organisationNameTh', 'organisationNameEn', 'organisationKind', 'addressTh', 'addressEn',
-        'provinceCode', 'provinceNameTh', 'provinceNameEn', 'districtCode', 'districtNameTh', 'districtNameEn', 'lat', 'lng',
-        'verification', 'phones', 'distanceM', 'openNow', 'services',
-      ].sort(),
+    const item = page.items[0]!;
+    expect(Object.keys(item).sort()).toEqual(
+      ['code', 'url', 'name', 'organisation', 'address', 'location', 'contacts', 'distanceM', 'openNow', 'services'].sort(),
     );
-    expect(page.items[0]!.url).toMatch(/^http:\/\/localhost:\d+\/p\/[A-Z0-9]+$/);
+    expect(item.url).toMatch(/^http:\/\/localhost:\d+\/p\/[A-Z0-9]+$/);
+    // The same nesting as the point's own document (GET /service-points/{code}).
+    expect(item).toMatchObject({
+      name: { th: expect.any(String) },
+      organisation: { code: expect.any(String), kind: expect.any(String), name: { th: expect.any(String) } },
+      address: { province: { code: '50', name: { th: 'เชียงใหม่', en: 'Chiang Mai' } }, district: { code: expect.stringMatching(/^50\d\d$/) } },
+      location: { lat: expect.any(Number), lng: expect.any(Number), verification: expect.any(String) },
+      contacts: { phones: [{ text: expect.any(String), international: expect.stringMatching(/^\+66\d{8,9}$/) }] },
+      distanceM: null,
+      openNow: expect.any(Boolean),
+      services: [],
+    });
+    const detail = (await get(`/api/v1/service-points/${item.code}`)).json<Record<string, unknown>>();
+    expect(detail).toMatchObject({ code: item.code, url: item.url, name: item.name, location: { lat: (item.location as { lat: number }).lat } });
   });
 
   it('filters by province, district, kind and service, counting exactly', async () => {
     const byKind = await points('province=50&kind=tao&pageSize=100');
     expect(byKind.total).toBe(await count(sql`p.province_code = '50' and o.kind = 'tao'`));
-    expect(byKind.items.every((item) => item.provinceCode === '50' && item.organisationKind === 'tao')).toBe(true);
+    expect(byKind.items.every((item) => item.address.province.code === '50' && item.organisation.kind === 'tao')).toBe(true);
 
     const byDistrict = await points('district=5001&pageSize=100');
     expect(byDistrict.total).toBe(await count(sql`p.district_code = '5001'`));
-    expect(byDistrict.items.every((item) => item.districtCode === '5001')).toBe(true);
+    expect(byDistrict.items.every((item) => item.address.district.code === '5001')).toBe(true);
 
     const byManual = await points('manual=dla-elderly-allowance-registration&pageSize=5');
     expect(byManual.total).toBe(
@@ -160,7 +169,7 @@ describe('GET /api/v1/map/clusters', () => {
   const THAILAND = '97.3,5.5,105.7,20.5';
   interface Collection {
     type: string;
-    features: { geometry: { coordinates: [number, number] }; properties: { cluster: boolean; count?: number; code?: string; nameTh?: string } }[];
+    features: { geometry: { coordinates: [number, number] }; properties: { cluster: boolean; count?: number; code?: string; name?: { th: string } } }[];
   }
   const clusters = async (query: string) => {
     const response = await get(`/api/v1/map/clusters?${query}`);
@@ -191,7 +200,7 @@ describe('GET /api/v1/map/clusters', () => {
     const collection = await clusters(`bbox=${box}&zoom=15`);
     expect(collection.features.every((f) => !f.properties.cluster)).toBe(true);
     const found = collection.features.find((f) => f.properties.code === point!.code);
-    expect(found?.properties).toMatchObject({ cluster: false, nameTh: point!.nameTh });
+    expect(found?.properties).toMatchObject({ cluster: false, name: { th: point!.nameTh } });
     expect(found?.geometry.coordinates[0]).toBeCloseTo(point!.lng, 5);
   });
 

@@ -1,12 +1,13 @@
 /**
  * The search JSON API under /api/v1: service points with the filters of the search page, map
  * clusters, the tile configuration and the districts of a province (for the live district filter).
- * Field names are camelCase throughout; Thai and English texts sit side by side (`nameTh`, `nameEn`).
+ * Field names are camelCase; Thai and English texts are `{ th, en }` pairs, as in the point API.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type, type Static } from '@sinclair/typebox';
 import { AppError, type FieldIssue } from '../../http/errors.js';
 import { SEARCHABLE_KINDS } from '../organisations/kinds.js';
+import { internationalPhone } from '../service-points/phones.js';
 import { mapFeatures, maxSpanDegrees } from './clusters.js';
 import {
   ClustersQuery,
@@ -21,48 +22,69 @@ import {
 } from './params.js';
 import { areaLists, searchPoints, type PointSummary } from './queries.js';
 
-const NullableText = (description: string) => Type.Union([Type.String(), Type.Null()], { description });
+const Localised = (description: string) =>
+  Type.Object(
+    {
+      th: Type.Union([Type.String(), Type.Null()], { description: 'Thai' }),
+      en: Type.Union([Type.String(), Type.Null()], { description: 'English, when known' }),
+    },
+    { description },
+  );
+const Area = (description: string) => Type.Object({ code: Type.String({ description: 'DOPA code' }), name: Localised('name') }, { description });
 
-const MatchedServiceSchema = Type.Object({
-  slug: Type.String({ description: 'The Citizen’s Manual slug; its page is /manuals/{slug}.' }),
-  titleTh: Type.String({ description: 'Title of the service in Thai.' }),
-  titleEn: Type.Union([Type.String(), Type.Null()], { description: 'Title of the service in English, when translated.' }),
-});
-
+/** One point in a list: the same field names and nesting as `GET /service-points/{code}`, fewer fields. */
 export const ServicePointItem = Type.Object({
-  code: Type.String({ description: 'Short public code of the point; its page is /p/{code}.' }),
-  url: Type.String({ description: 'Public page of the point (Thai).' }),
-  nameTh: Type.String({ description: 'Name in Thai.' }),
-  nameEn: NullableText('Name in English, when known.'),
-  organisationNameTh: Type.String({ description: 'The organisation that runs the point, in Thai.' }),
-  organisationNameEn: NullableText('The organisation, in English.'),
-  organisationKind: Type.String({ description: `Kind of organisation, e.g. ${SEARCHABLE_KINDS.slice(0, 4).join(', ')}.` }),
-  addressTh: NullableText('Address in Thai.'),
-  addressEn: NullableText('Address in English.'),
-  provinceCode: Type.String({ description: '2-digit DOPA province code.' }),
-  provinceNameTh: Type.String(),
-  provinceNameEn: Type.String(),
-  districtCode: Type.String({ description: '4-digit DOPA district code.' }),
-  districtNameTh: Type.String(),
-  districtNameEn: Type.String(),
-  lat: Type.Number({ description: 'Latitude, WGS84.' }),
-  lng: Type.Number({ description: 'Longitude, WGS84.' }),
-  verification: Type.String({ description: 'Pin verification: unverified, verified or flagged.' }),
-  phones: Type.Array(Type.String(), { description: 'Phone numbers as written by the office.' }),
-  distanceM: Type.Union([Type.Number(), Type.Null()], { description: 'Metres from `near`; null without it.' }),
-  openNow: Type.Boolean({ description: 'Open at the time of the request (Bangkok time, holidays and exceptions included).' }),
-  services: Type.Array(MatchedServiceSchema, {
-    description: 'The services asked for (by the words of `q` or by `manual`) that this point gives; empty when none was asked for.',
+  code: Type.String({ description: 'Short public code of the point; details at /api/v1/service-points/{code}.' }),
+  url: Type.String({ description: 'Public page of the point (Thai; English under /en).' }),
+  name: Localised('Name of the point.'),
+  organisation: Type.Object(
+    {
+      code: Type.String({ description: 'Stable key of the organisation.' }),
+      kind: Type.String({ description: `Kind of organisation, e.g. ${SEARCHABLE_KINDS.slice(0, 4).join(', ')}.` }),
+      name: Localised('Name of the organisation.'),
+    },
+    { description: 'The organisation that runs the point.' },
+  ),
+  address: Type.Object({
+    text: Localised('Address.'),
+    province: Area('Province (2-digit code).'),
+    district: Area('District, amphoe or Bangkok khet (4-digit code).'),
   }),
+  location: Type.Object({
+    lat: Type.Number({ description: 'Latitude, WGS84.' }),
+    lng: Type.Number({ description: 'Longitude, WGS84.' }),
+    verification: Type.String({ description: 'Pin verification: unverified, verified or flagged.' }),
+  }),
+  contacts: Type.Object({
+    phones: Type.Array(
+      Type.Object({
+        text: Type.String({ description: 'As written by the office.' }),
+        international: Type.Union([Type.String(), Type.Null()], { description: '+66 form for dialling, when it is a Thai number.' }),
+      }),
+    ),
+  }),
+  distanceM: Type.Union([Type.Integer(), Type.Null()], { description: 'Metres from `near`, rounded; null without `near`.' }),
+  openNow: Type.Boolean({ description: 'Open at the time of the request (Bangkok time, holidays and exceptions included).' }),
+  services: Type.Array(
+    Type.Object({
+      slug: Type.String({ description: 'The Citizen’s Manual; details at /api/v1/manuals/{slug}.' }),
+      title: Localised('Title of the service.'),
+      url: Type.String({ description: 'The manual’s page for this point.' }),
+    }),
+    { description: 'The services asked for (by the words of `q` or by `manual`) that this point gives; empty when none was asked for.' },
+  ),
 });
 
-export const ServicePointsPage = Type.Object({
-  items: Type.Array(ServicePointItem, { description: 'One page of matching points: nearest first with `near`, otherwise best match first.' }),
-  total: Type.Integer({ description: 'Number of matching points, counted up to 10,000.' }),
-  page: Type.Integer({ description: 'This page, from 1.' }),
-  pageSize: Type.Integer({ description: 'Points per page.' }),
-  totalIsCapped: Type.Boolean({ description: 'True when there are more than `total` matches (the count stops at 10,000).' }),
-});
+export const ServicePointsPage = Type.Object(
+  {
+    items: Type.Array(ServicePointItem, { description: 'One page of matching points: nearest first with `near`, otherwise best match first.' }),
+    total: Type.Integer({ description: 'Number of matching points, counted up to 10,000.' }),
+    page: Type.Integer({ description: 'This page, from 1.' }),
+    pageSize: Type.Integer({ description: 'Points per page.' }),
+    totalIsCapped: Type.Boolean({ description: 'True when there are more than `total` matches (the count stops at 10,000).' }),
+  },
+  { description: 'Field names are camelCase; Thai and English texts are `{ th, en }` pairs, as in the rest of /api/v1.' },
+);
 
 const Position = Type.Tuple([Type.Number(), Type.Number()], { description: '[longitude, latitude]' });
 export const MapFeatureCollection = Type.Object(
@@ -77,10 +99,8 @@ export const MapFeatureCollection = Type.Object(
           count: Type.Optional(Type.Integer({ description: 'Cluster: how many points it holds.' })),
           expansionZoom: Type.Optional(Type.Integer({ description: 'Cluster: the zoom at which it splits.' })),
           code: Type.Optional(Type.String({ description: 'Point: public code; its page is /p/{code}.' })),
-          nameTh: Type.Optional(Type.String({ description: 'Point: name in Thai.' })),
-          nameEn: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'Point: name in English.' })),
-          organisationTh: Type.Optional(Type.String({ description: 'Point: organisation in Thai.' })),
-          organisationEn: Type.Optional(Type.Union([Type.String(), Type.Null()], { description: 'Point: organisation in English.' })),
+          name: Type.Optional(Localised('Point: its name.')),
+          organisation: Type.Optional(Localised('Point: the organisation that runs it.')),
         }),
       }),
     ),
@@ -97,30 +117,28 @@ const TileConfig = Type.Object({
   attribution: Type.String({ description: 'Attribution to show on the map.' }),
 });
 
-function toItem(point: PointSummary, publicUrl: string): Static<typeof ServicePointItem> {
+const localised = (th: string | null, en: string | null) => ({ th, en });
+
+function toItem(point: PointSummary, baseUrl: string): Static<typeof ServicePointItem> {
   return {
     code: point.code,
-    url: `${publicUrl}/p/${point.code}`,
-    nameTh: point.nameTh,
-    nameEn: point.nameEn,
-    organisationNameTh: point.organisationNameTh,
-    organisationNameEn: point.organisationNameEn,
-    organisationKind: point.kind,
-    addressTh: point.addressTh,
-    addressEn: point.addressEn,
-    provinceCode: point.provinceCode,
-    provinceNameTh: point.provinceTh,
-    provinceNameEn: point.provinceEn,
-    districtCode: point.districtCode,
-    districtNameTh: point.districtTh,
-    districtNameEn: point.districtEn,
-    lat: point.lat,
-    lng: point.lng,
-    verification: point.verification,
-    phones: point.phones,
+    url: `${baseUrl}/p/${point.code}`,
+    name: localised(point.nameTh, point.nameEn),
+    organisation: { code: point.organisationCode, kind: point.kind, name: localised(point.organisationNameTh, point.organisationNameEn) },
+    address: {
+      text: localised(point.addressTh, point.addressEn),
+      province: { code: point.provinceCode, name: localised(point.provinceTh, point.provinceEn) },
+      district: { code: point.districtCode, name: localised(point.districtTh, point.districtEn) },
+    },
+    location: { lat: point.lat, lng: point.lng, verification: point.verification },
+    contacts: { phones: point.phones.map((phone) => ({ text: phone, international: internationalPhone(phone) })) },
     distanceM: point.distanceM === null ? null : Math.round(point.distanceM),
     openNow: point.opening.open,
-    services: point.services,
+    services: point.services.map((service) => ({
+      slug: service.slug,
+      title: localised(service.titleTh, service.titleEn),
+      url: `${baseUrl}/manuals/${service.slug}?point=${point.code}`,
+    })),
   };
 }
 
@@ -149,7 +167,7 @@ export const searchApi: FastifyPluginAsyncTypebox = async (app) => {
       const result = await searchPoints(app.db, query);
       if (result.items.length === 0 && query.page > 1) throw pageMissing(query.page, result.total, pageSize);
       return {
-        items: result.items.map((point) => toItem(point, app.config.publicUrl)),
+        items: result.items.map((point) => toItem(point, app.config.publicUrl.replace(/\/+$/, ''))),
         total: result.total,
         page: query.page,
         pageSize,

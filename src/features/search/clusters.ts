@@ -93,7 +93,13 @@ export async function clusterIndex(db: Db, checkEveryMs = CHECK_EVERY_MS): Promi
 
 export type MapFeature =
   | { type: 'Feature'; geometry: { type: 'Point'; coordinates: [number, number] }; properties: { cluster: true; count: number; expansionZoom: number } }
-  | { type: 'Feature'; geometry: { type: 'Point'; coordinates: [number, number] }; properties: { cluster: false } & MapPoint };
+  | {
+      type: 'Feature';
+      geometry: { type: 'Point'; coordinates: [number, number] };
+      properties: { cluster: false; code: string; name: Localised; organisation: Localised };
+    };
+
+type Localised = { th: string; en: string | null };
 
 /** Clusters and single points inside a box at a zoom level, as GeoJSON features. */
 export async function mapFeatures(db: Db, bbox: [number, number, number, number], zoom: number): Promise<MapFeature[]> {
@@ -116,10 +122,8 @@ export async function mapFeatures(db: Db, bbox: [number, number, number, number]
       properties: {
         cluster: false,
         code: point.code,
-        nameTh: point.nameTh,
-        nameEn: point.nameEn,
-        organisationTh: point.organisationTh,
-        organisationEn: point.organisationEn,
+        name: { th: point.nameTh, en: point.nameEn },
+        organisation: { th: point.organisationTh, en: point.organisationEn },
       },
     };
   });

@@ -11,7 +11,7 @@ interface Feature {
   geometry: { coordinates: [number, number] };
   properties:
     | { cluster: true; count: number; expansionZoom: number }
-    | { cluster: false; code: string; nameTh: string; nameEn: string | null; organisationTh: string; organisationEn: string | null };
+    | { cluster: false; code: string; name: { th: string; en: string | null }; organisation: { th: string; en: string | null } };
 }
 
 export function attach(element: HTMLElement): void {
@@ -110,8 +110,8 @@ function markerFor(L: L, map: Leaflet.Map, feature: Feature, text: DOMStringMap,
     });
     return marker;
   }
-  const name = english && p.nameEn ? p.nameEn : p.nameTh;
-  const organisation = english && p.organisationEn ? p.organisationEn : p.organisationTh;
+  const name = english && p.name.en ? p.name.en : p.name.th;
+  const organisation = english && p.organisation.en ? p.organisation.en : p.organisation.th;
   const marker = L.marker([lat, lng], { icon: pointIcon(L), keyboard: true, title: name });
   // Built from text nodes: names come from offices and are never parsed as HTML.
   const popup = document.createElement('div');

@@ -37,6 +37,7 @@ export interface PointSummary {
   code: string;
   nameTh: string;
   nameEn: string | null;
+  organisationCode: string;
   organisationNameTh: string;
   organisationNameEn: string | null;
   kind: string;
@@ -247,7 +248,7 @@ export async function searchPoints(db: Db, query: PointQuery, at: Date = new Dat
       db,
       sql`
         select p.id, p.code, p.name_th as "nameTh", p.name_en as "nameEn",
-          o.name_th as "organisationNameTh", o.name_en as "organisationNameEn", o.kind,
+          o.code as "organisationCode", o.name_th as "organisationNameTh", o.name_en as "organisationNameEn", o.kind,
           p.address_th as "addressTh", p.address_en as "addressEn",
           p.province_code as "provinceCode", pr.name_th as "provinceTh", pr.name_en as "provinceEn",
           p.district_code as "districtCode", d.name_th as "districtTh", d.name_en as "districtEn",
