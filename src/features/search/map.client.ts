@@ -117,12 +117,16 @@ function markerFor(L: L, map: Leaflet.Map, feature: Feature, text: DOMStringMap,
   const popup = document.createElement('div');
   const heading = document.createElement('strong');
   heading.textContent = name;
-  const org = document.createElement('div');
-  org.textContent = organisation === name ? '' : organisation;
+  popup.append(heading);
+  if (organisation !== name) {
+    const org = document.createElement('div');
+    org.textContent = organisation;
+    popup.append(org);
+  }
   const link = document.createElement('a');
   link.href = `${text.pointUrl ?? '/p/'}${encodeURIComponent(p.code)}`;
   link.textContent = text.msgDetails ?? '';
-  popup.append(heading, org, link);
+  popup.append(link);
   marker.bindPopup(popup);
   return marker;
 }
