@@ -16,6 +16,8 @@ import { geographyPages } from './features/geography/pages.js';
 import { manualApi } from './features/manuals/api.js';
 import { manualPages } from './features/manuals/pages.js';
 import { posterOfficeRoutes } from './features/posters/office.js';
+import { searchApi } from './features/search/api.js';
+import { searchPages } from './features/search/pages.js';
 import { servicePointApi } from './features/service-points/api.js';
 import { servicePointMedia } from './features/service-points/media.js';
 import { servicePointPages } from './features/service-points/pages.js';
@@ -98,6 +100,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     await app.register(
       async (site) => {
         await site.register(pagesScope, { locale });
+        await site.register(searchPages);
         await site.register(servicePointPages);
         await site.register(manualPages);
         await site.register(geographyPages);
@@ -130,6 +133,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(
     async (api) => {
       await api.register(apiScope);
+      await api.register(searchApi);
       await api.register(servicePointApi);
       await api.register(manualApi);
     },
