@@ -9,8 +9,12 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import type { Database, Db } from './db/client.js';
+import { openDataApi } from './features/open-data/api.js';
+import { openDataDownloads } from './features/open-data/downloads.js';
+import { openDataPages } from './features/open-data/pages.js';
 import { registerAssets } from './http/assets.js';
 import { registerObservability } from './http/observability.js';
+import { registerOpenApi } from './http/openapi.js';
 import { apiScope } from './http/scopes/api.js';
 import { pagesScope } from './http/scopes/pages.js';
 import { registerSecurity } from './http/security.js';
@@ -54,12 +58,15 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(formbody);
   await registerAssets(app);
   await registerObservability(app, database);
+  // Before the routes, so it sees them all: /api/openapi.json and /api/docs.
+  await registerOpenApi(app, config);
 
   // Citizen pages, in Thai at / and in English at /en.
   for (const locale of LOCALES) {
     await app.register(
       async (site) => {
         await site.register(pagesScope, { locale });
+        await site.register(openDataPages);
       },
       { prefix: localePrefix(locale) },
     );
@@ -69,8 +76,18 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(
     async (api) => {
       await api.register(apiScope);
+      await api.register(openDataApi);
     },
     { prefix: '/api/v1' },
+  );
+
+  // Open-data files for integrators, with the API's JSON errors.
+  await app.register(
+    async (files) => {
+      await files.register(apiScope);
+      await files.register(openDataDownloads);
+    },
+    { prefix: '/open-data' },
   );
 
   return app;
