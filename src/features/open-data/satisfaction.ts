@@ -84,7 +84,8 @@ export function resolveRange(query: { from?: string | undefined; to?: string | u
     }
   }
   const to = query.to ?? today;
-  const from = query.from ?? shiftDay(to, { months: -12, days: 1 });
+  // The day after `to`, twelve months back: 2026-11-22 → 2025-11-23, 2024-02-29 → 2023-03-01.
+  const from = query.from ?? shiftDay(shiftDay(to, { days: 1 }), { months: -12 });
   if (from > to) {
     throw new AppError('invalid_input', [{ field: 'from', th: 'วันเริ่มต้นต้องไม่อยู่หลังวันสิ้นสุด', en: 'from must not be after to' }]);
   }
