@@ -91,7 +91,7 @@ export async function pointsVersion(db: Db, filter: PointFilter): Promise<Points
     sql`
       select (extract(epoch from max(p.updated_at)) * 1000)::float8 as "lastModifiedMs",
         (count(*) filter (where p.status = 'active'))::int as "activeCount"
-      from service_points p join organisations o on o.id = p.organisation_id
+      from service_points p ${filter.kind ? sql`join organisations o on o.id = p.organisation_id` : sql``}
       where ${all(filterConditions(filter))}`,
   );
   const lastModified = row?.lastModifiedMs == null ? null : new Date(row.lastModifiedMs);
