@@ -7,8 +7,11 @@ import compress from '@fastify/compress';
 import formbody from '@fastify/formbody';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { createCaptcha, type Captcha } from './auth/captcha.js';
 import type { Config } from './config.js';
 import type { Database, Db } from './db/client.js';
+import { accountsOfficePages } from './features/accounts/pages.js';
+import { devMailboxPages } from './features/dev-mailbox/pages.js';
 import { openDataApi } from './features/open-data/api.js';
 import { openDataDownloads } from './features/open-data/downloads.js';
 import { openDataPages } from './features/open-data/pages.js';
@@ -16,14 +19,20 @@ import { registerAssets } from './http/assets.js';
 import { registerObservability } from './http/observability.js';
 import { registerOpenApi } from './http/openapi.js';
 import { apiScope } from './http/scopes/api.js';
+import { officeScope } from './http/scopes/office.js';
 import { pagesScope } from './http/scopes/pages.js';
 import { registerSecurity } from './http/security.js';
 import { LOCALES, localePrefix } from './i18n/index.js';
+import { mailHandler, MAIL_JOB } from './jobs/mail.js';
+import type { JobHandler } from './jobs/queue.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
     db: Db;
+    captcha: Captcha;
+    /** what the background worker runs, by job kind (main.ts starts the worker) */
+    jobHandlers: Record<string, JobHandler>;
   }
 }
 
@@ -44,10 +53,16 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Report every invalid field of a form at once (every schema bounds its strings).
+    ajv: { customOptions: { allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.decorate('config', config);
   app.decorate('db', database.db);
+  app.decorate('captcha', createCaptcha(database.db, config.appSecret));
+  app.decorate('jobHandlers', {
+    [MAIL_JOB]: mailHandler(database.db, config.smtpUrl, config.mailFrom),
+  });
   app.decorateRequest('locale', 'th');
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -60,6 +75,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await registerObservability(app, database);
   // Before the routes, so it sees them all: /api/openapi.json and /api/docs.
   await registerOpenApi(app, config);
+  app.get('/captcha/challenge', async (_request, reply) => reply.header('cache-control', 'no-store').send(await app.captcha.challenge()));
 
   // Citizen pages, in Thai at / and in English at /en.
   for (const locale of LOCALES) {
@@ -67,6 +83,16 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       async (site) => {
         await site.register(pagesScope, { locale });
         await site.register(openDataPages);
+        // Without SMTP, development e-mail is read here instead of being sent.
+        if (locale === 'th' && !config.smtpUrl && config.nodeEnv !== 'production') await site.register(devMailboxPages);
+      },
+      { prefix: localePrefix(locale) },
+    );
+    // The back office: officers, supervisors and admins, behind sign-in.
+    await app.register(
+      async (office) => {
+        await office.register(officeScope, { locale });
+        await office.register(accountsOfficePages);
       },
       { prefix: localePrefix(locale) },
     );

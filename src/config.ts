@@ -26,6 +26,11 @@ export type Config = Readonly<{
   appSecret: string;
   trustProxy: boolean;
   chromiumPath: string;
+  /** SMTP server URL (smtp://user:pass@host:587); without it e-mail is kept in the database */
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** key for personal data at rest (complainants' contacts, second-factor secrets) */
+  piiKey: string;
 }>;
 
 export class ConfigError extends Error {}
@@ -84,6 +89,10 @@ export function loadConfig(env: Env = process.env): Config {
   if (appSecret.length < 32) {
     throw new ConfigError('APP_SECRET must be set to a random string of at least 32 characters in production');
   }
+  const piiKey = env.PII_ENCRYPTION_KEY?.trim() || (production ? '' : `${DEV_SECRET}:pii`);
+  if (piiKey.length < 32) {
+    throw new ConfigError('PII_ENCRYPTION_KEY must be set to a random string of at least 32 characters in production');
+  }
   const embedded = databaseUrl === null;
   const demoAccounts = bool(env, 'DEMO_ACCOUNTS', embedded && !production);
   if (demoAccounts && !embedded && production) {
@@ -106,5 +115,8 @@ export function loadConfig(env: Env = process.env): Config {
     appSecret,
     trustProxy: bool(env, 'TRUST_PROXY', false),
     chromiumPath: env.CHROMIUM_PATH?.trim() || '/usr/bin/chromium',
+    smtpUrl: url(env, 'SMTP_URL', null, ['smtp:', 'smtps:']),
+    mailFrom: env.MAIL_FROM?.trim() || 'CitizenInfo <no-reply@citizeninfo.local>',
+    piiKey,
   });
 }

@@ -3,6 +3,8 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
+import { DEMO_ACCOUNTS, DEMO_TOTP_SECRET, ensureDemoAccounts } from './features/accounts/demo.js';
+import { startWorker } from './jobs/queue.js';
 import { seed } from './seed/index.js';
 
 async function main(): Promise<void> {
@@ -11,10 +13,13 @@ async function main(): Promise<void> {
   await database.migrate();
   const app = await buildApp(config, database);
   if (config.seedOnStart) await seed(database.db, (message) => app.log.info(message));
+  if (config.demoAccounts) await ensureDemoAccounts(database.db, config.piiKey);
+  const worker = startWorker(database.db, app.jobHandlers, app.log);
 
   const stop = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();
+    await worker.stop();
     await database.close();
     process.exit(0);
   };
@@ -23,7 +28,13 @@ async function main(): Promise<void> {
 
   const address = await app.listen({ host: config.host, port: config.port });
   app.log.info({ address, database: database.engine }, 'CitizenInfo is running');
-  process.stdout.write(`\nCitizenInfo: ${config.publicUrl} (database: ${database.engine})\n\n`);
+  process.stdout.write(`\nCitizenInfo: ${config.publicUrl} (database: ${database.engine})\n`);
+  if (config.demoAccounts) {
+    process.stdout.write(`Demo accounts (sign in at ${config.publicUrl}/office; second-factor secret ${DEMO_TOTP_SECRET}):\n`);
+    for (const account of DEMO_ACCOUNTS) process.stdout.write(`  ${account.role.padEnd(10)} ${account.email} / ${account.password} — ${account.scope}\n`);
+  }
+  if (!config.smtpUrl) process.stdout.write(`E-mail is not sent (no SMTP_URL): read it at ${config.publicUrl}/dev/mailbox\n`);
+  process.stdout.write('\n');
 }
 
 main().catch((error: unknown) => {

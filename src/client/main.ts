@@ -4,7 +4,10 @@
  */
 type Module = { attach(element: HTMLElement): void };
 
-const modules: Record<string, () => Promise<Module>> = {};
+const modules: Record<string, () => Promise<Module>> = {
+  'proof-of-work': () => import('./proof-of-work.js'),
+  'organisation-picker': () => import('../features/accounts/organisation-picker.client.js'),
+};
 
 document.documentElement.classList.replace('no-js', 'js');
 

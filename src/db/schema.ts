@@ -604,6 +604,16 @@ export const jobs = pgTable(
   (t) => [index('jobs_due_idx').on(t.status, t.runAt)],
 );
 
+/** Proof-of-work (ALTCHA) challenges already used: a solution counts once, on every app node. */
+export const usedChallenges = pgTable(
+  'used_challenges',
+  {
+    id: text('id').primaryKey(),
+    expiresAt: timestamptz('expires_at').notNull(),
+  },
+  (t) => [index('used_challenges_expiry_idx').on(t.expiresAt)],
+);
+
 /** Small facts about this database, e.g. which seed version it holds. */
 export const appMeta = pgTable('app_meta', {
   key: text('key').primaryKey(),

@@ -4,6 +4,7 @@
  */
 import type { FastifyError } from 'fastify';
 import { defineMessages } from '../i18n/index.js';
+import { validationIssues } from './forms.js';
 
 export const errorMessages = defineMessages(
   {
@@ -93,7 +94,7 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const fastifyError = error as Partial<FastifyError> & { validation?: unknown[] };
   if (fastifyError.validation) {
-    return new AppError('invalid_input', validationIssues(fastifyError as FastifyError), { cause: error });
+    return new AppError('invalid_input', validationIssues((fastifyError as FastifyError).validation ?? []), { cause: error });
   }
   const mapped = fastifyError.code ? FASTIFY_CODES[fastifyError.code] : undefined;
   if (mapped) return new AppError(mapped, [], { cause: error });
@@ -104,15 +105,4 @@ export function toAppError(error: unknown): AppError {
   if (status === 404) return new AppError('not_found', [], { cause: error });
   if (status !== undefined && status >= 400 && status < 500) return new AppError('invalid_input', [], { cause: error });
   return new AppError('internal', [], { cause: error });
-}
-
-function validationIssues(error: FastifyError): FieldIssue[] {
-  return (error.validation ?? []).map((issue) => {
-    const field = (issue.instancePath || '').replace(/^\//, '').replaceAll('/', '.') || String(issue.params?.missingProperty ?? '');
-    return {
-      field,
-      th: `ค่าของ “${field || 'ข้อมูล'}” ไม่ถูกต้อง`,
-      en: `${field || 'value'}: ${issue.message ?? 'is not valid'}`,
-    };
-  });
 }

@@ -1,5 +1,8 @@
 /** Security headers with a per-request CSP nonce; the only third-party origin allowed is the map tile server. */
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 
@@ -31,5 +34,16 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
     // The map and photos are ours; tiles come from the configured server.
     crossOriginEmbedderPolicy: false,
     hsts: config.publicUrl.startsWith('https:') ? { maxAge: 31536000 } : false,
+  });
+  // Limits are set per route (sign-in, registration, feedback); counters live in each app node's
+  // memory, so N nodes allow N times the rate — acceptable for abuse damping, and lock-outs of
+  // accounts are kept in the database.
+  await app.register(rateLimit, { global: false });
+  await app.register(cookie);
+  // Every form carries a token bound to a secret in an HttpOnly cookie (double submit, signed by
+  // the library); scopes check it on every POST.
+  await app.register(csrf, {
+    cookieKey: 'ci_csrf',
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.publicUrl.startsWith('https:') },
   });
 }
