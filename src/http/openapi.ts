@@ -29,6 +29,7 @@ const messages = defineMessages(
     openData: 'ข้อมูลเปิด: ไฟล์ดาวน์โหลดและความพึงพอใจแบบรวม',
     open311: 'เรื่องร้องเรียนตามมาตรฐาน Open311 GeoReport v2',
     noscript: 'หน้านี้ต้องใช้ JavaScript อ่านคำอธิบาย API ได้ที่',
+    back: 'CitizenInfo: ข้อมูลเปิด',
   },
   {
     description: [
@@ -42,6 +43,7 @@ const messages = defineMessages(
     openData: 'Open data: downloads and aggregate satisfaction',
     open311: 'Complaints through Open311 GeoReport v2',
     noscript: 'This page needs JavaScript. Read the API description as',
+    back: 'CitizenInfo: Open data',
   },
 );
 
@@ -65,6 +67,15 @@ export const ApiErrorResponse = Type.Object(
   },
   { description: 'The request was not valid — คำขอไม่ถูกต้อง' },
 );
+
+/** The bar and hidden heading added to Swagger UI's page (served as a file: the CSP allows no inline styles). */
+const DOCS_CSS = `
+.ci-bar { background: #0b4f8a; padding: 0 1rem; display: flex; flex-wrap: wrap; gap: 0 1.5rem; font-family: sans-serif; }
+.ci-bar a { color: #fff; display: inline-flex; align-items: center; min-height: 44px; }
+.ci-bar a:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
+.ci-hidden { position: absolute !important; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.ci-bar + main noscript p { padding: 0 1rem; font-family: sans-serif; }
+`;
 
 export async function registerOpenApi(app: FastifyInstance, config: Config): Promise<void> {
   await app.register(swagger, {
@@ -92,17 +103,21 @@ export async function registerOpenApi(app: FastifyInstance, config: Config): Pro
   );
 
   await app.register(async (docs) => {
-    // Swagger UI shows nothing without JavaScript: point such readers to the document itself.
+    // Swagger UI's page has no landmarks, no h1, no way back to the site and nothing without
+    // JavaScript: add a bar with links back, a main landmark with a heading, and a pointer to
+    // the document itself for readers without JavaScript.
     docs.addHook('onSend', async (_request, reply, payload) => {
       if (typeof payload !== 'string' || !String(reply.getHeader('content-type')).startsWith('text/html')) return payload;
-      const note = `<noscript><p>${messages.en.noscript} <a href="/api/openapi.json">/api/openapi.json</a>. ${messages.th.noscript} <a href="/api/openapi.json">/api/openapi.json</a></p></noscript>`;
-      return payload.replace('<div id="swagger-ui"></div>', `${note}<div id="swagger-ui"></div>`);
+      const bar = `<header class="ci-bar"><a href="/open-data" lang="th">${messages.th.back}</a><a href="/en/open-data">${messages.en.back}</a></header>`;
+      const json = '<a href="/api/openapi.json">/api/openapi.json</a>';
+      const note = `<noscript><p>${messages.en.noscript} ${json}.</p><p lang="th">${messages.th.noscript} ${json}</p></noscript>`;
+      return payload.replace('<div id="swagger-ui"></div>', `${bar}<main><h1 class="ci-hidden">CitizenInfo API</h1>${note}<div id="swagger-ui"></div></main>`);
     });
     await docs.register(swaggerUi, {
       routePrefix: '/api/docs',
       // Our CSP (security.ts) stays in force: the UI's scripts and styles are files on this server.
       staticCSP: false,
-      theme: { title: 'CitizenInfo API' },
+      theme: { title: 'CitizenInfo API', css: [{ filename: 'citizeninfo.css', content: DOCS_CSS }] },
       // The base layout has no top bar: that bar's Swagger logo is an SVG with a <style> element,
       // which our CSP blocks, and its box for loading other documents is not wanted here.
       // "Try it out" calls the origin the page came from, which our CSP (connect-src 'self')
