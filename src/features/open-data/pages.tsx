@@ -6,7 +6,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import { sql } from 'drizzle-orm';
 import { Fragment } from 'preact';
-import { rows } from '../../db/client.js';
+import { rows, type Db } from '../../db/client.js';
 import { formatDate, formatNumber, type Locale } from '../../i18n/index.js';
 import { JsonLd, sendPage, useMessages, useView } from '../../http/view.js';
 import { Layout } from '../../http/views/layout.js';
@@ -294,12 +294,24 @@ export function OpenDataPage({ publicUrl, version, provinces }: OpenDataPageProp
   );
 }
 
+/**
+ * The page's figures need a pass over every point (100,000 at national scale), so each process
+ * keeps them for a minute; the downloads themselves always check afresh.
+ */
+const PAGE_DATA_MS = 60_000;
+const pageData = new WeakMap<Db, { at: number; data: Promise<[PointsVersion, Province[]]> }>();
+function openDataPageData(db: Db): Promise<[PointsVersion, Province[]]> {
+  const cached = pageData.get(db);
+  if (cached && Date.now() - cached.at < PAGE_DATA_MS) return cached.data;
+  const data = Promise.all([pointsVersion(db, {}), rows<Province>(db, sql`select code, name_th as "nameTh", name_en as "nameEn" from provinces`)]);
+  pageData.set(db, { at: Date.now(), data });
+  data.catch(() => pageData.delete(db));
+  return data;
+}
+
 export const openDataPages: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/open-data', { schema: { querystring: Type.Object({}) } }, async (request, reply) => {
-    const [version, provinces] = await Promise.all([
-      pointsVersion(app.db, {}),
-      rows<Province>(app.db, sql`select code, name_th as "nameTh", name_en as "nameEn" from provinces`),
-    ]);
+    const [version, provinces] = await openDataPageData(app.db);
     return sendPage(request, reply, <OpenDataPage publicUrl={app.config.publicUrl} version={version} provinces={provinces} />);
   });
 };
