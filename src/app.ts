@@ -12,9 +12,15 @@ import type { Config } from './config.js';
 import type { Database, Db } from './db/client.js';
 import { accountsOfficePages } from './features/accounts/pages.js';
 import { devMailboxPages } from './features/dev-mailbox/pages.js';
+import { geographyPages } from './features/geography/pages.js';
+import { manualApi } from './features/manuals/api.js';
+import { manualPages } from './features/manuals/pages.js';
 import { openDataApi } from './features/open-data/api.js';
 import { openDataDownloads } from './features/open-data/downloads.js';
 import { openDataPages } from './features/open-data/pages.js';
+import { servicePointApi } from './features/service-points/api.js';
+import { servicePointMedia } from './features/service-points/media.js';
+import { servicePointPages } from './features/service-points/pages.js';
 import { registerAssets } from './http/assets.js';
 import { registerObservability } from './http/observability.js';
 import { registerOpenApi } from './http/openapi.js';
@@ -82,6 +88,9 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     await app.register(
       async (site) => {
         await site.register(pagesScope, { locale });
+        await site.register(servicePointPages);
+        await site.register(manualPages);
+        await site.register(geographyPages);
         await site.register(openDataPages);
         // Without SMTP, development e-mail is read here instead of being sent.
         if (locale === 'th' && !config.smtpUrl && config.nodeEnv !== 'production') await site.register(devMailboxPages);
@@ -98,10 +107,21 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     );
   }
 
+  // Photos of service points: one URL for both languages, errors as Thai pages.
+  await app.register(
+    async (media) => {
+      await media.register(pagesScope, { locale: 'th' });
+      await media.register(servicePointMedia);
+    },
+    { prefix: '/photos' },
+  );
+
   // Open JSON API.
   await app.register(
     async (api) => {
       await api.register(apiScope);
+      await api.register(servicePointApi);
+      await api.register(manualApi);
       await api.register(openDataApi);
     },
     { prefix: '/api/v1' },

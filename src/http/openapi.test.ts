@@ -72,7 +72,7 @@ describe('GET /api/openapi.json', () => {
     expect(document.info.description).toMatch(/[\u0e00-\u0e7f]/);
     expect(document.info.description).toMatch(/open API/);
     expect(document.servers).toEqual([expect.objectContaining({ url: 'https://citizeninfo.example.go.th' })]);
-    expect(document.tags.map((tag) => tag.name)).toEqual(expect.arrayContaining(['service-points', 'manuals', 'open-data', 'open311']));
+    expect(document.tags.map((tag) => tag.name)).toEqual(expect.arrayContaining(['service points', 'manuals', 'open data', 'open311']));
   });
 
   it('documents every route under /api/v1, /open311 and /open-data/, with a schema for each parameter', () => {
@@ -94,7 +94,7 @@ describe('GET /api/openapi.json', () => {
   });
 
   it('describes the open-data responses, not just their status codes', () => {
-    const operations = Object.values(document.paths).flatMap((methods) => Object.values(methods)).filter((op) => op.tags?.includes('open-data'));
+    const operations = Object.values(document.paths).flatMap((methods) => Object.values(methods)).filter((op) => op.tags?.includes('open data'));
     expect(operations).toHaveLength(3);
     for (const operation of operations) {
       expect(operation.summary).toMatch(/[\u0e00-\u0e7f]/);

@@ -89,9 +89,9 @@ export async function registerOpenApi(app: FastifyInstance, config: Config): Pro
       },
       servers: [{ url: config.publicUrl, description: both('servers') }],
       tags: [
-        { name: 'service-points', description: both('servicePoints') },
+        { name: 'service points', description: both('servicePoints') },
         { name: 'manuals', description: both('manuals') },
-        { name: 'open-data', description: both('openData') },
+        { name: 'open data', description: both('openData') },
         { name: 'open311', description: both('open311') },
       ],
     },

@@ -77,7 +77,7 @@ export const openDataApi: FastifyPluginAsyncTypebox = async (app) => {
     '/satisfaction',
     {
       schema: {
-        tags: ['open-data'],
+        tags: ['open data'],
         operationId: 'getSatisfaction',
         summary: 'Aggregate citizen satisfaction — ความพึงพอใจของผู้รับบริการแบบรวม',
         description:

@@ -54,7 +54,7 @@ export const openDataDownloads: FastifyPluginAsyncTypebox = async (app) => {
     {
       exposeHeadRoute: false,
       schema: {
-        tags: ['open-data'],
+        tags: ['open data'],
         operationId: 'downloadServicePointsGeojson',
         summary: 'Active service points as GeoJSON — จุดบริการในรูปแบบ GeoJSON',
         description: `An RFC 7946 FeatureCollection of Point features, coordinates [lng, lat] in WGS84 with 6 decimals. ${filterNote}`,
@@ -80,7 +80,7 @@ export const openDataDownloads: FastifyPluginAsyncTypebox = async (app) => {
     {
       exposeHeadRoute: false,
       schema: {
-        tags: ['open-data'],
+        tags: ['open data'],
         operationId: 'downloadServicePointsCsv',
         summary: 'Active service points as CSV — จุดบริการในรูปแบบ CSV',
         description:
