@@ -15,6 +15,9 @@ import { devMailboxPages } from './features/dev-mailbox/pages.js';
 import { geographyPages } from './features/geography/pages.js';
 import { manualApi } from './features/manuals/api.js';
 import { manualPages } from './features/manuals/pages.js';
+import { openDataApi } from './features/open-data/api.js';
+import { openDataDownloads } from './features/open-data/downloads.js';
+import { openDataPages } from './features/open-data/pages.js';
 import { posterOfficeRoutes } from './features/posters/office.js';
 import { searchApi } from './features/search/api.js';
 import { searchPages } from './features/search/pages.js';
@@ -23,6 +26,7 @@ import { servicePointMedia } from './features/service-points/media.js';
 import { servicePointPages } from './features/service-points/pages.js';
 import { registerAssets } from './http/assets.js';
 import { registerObservability } from './http/observability.js';
+import { registerOpenApi } from './http/openapi.js';
 import { apiScope } from './http/scopes/api.js';
 import { officeScope } from './http/scopes/office.js';
 import { pagesScope } from './http/scopes/pages.js';
@@ -93,6 +97,8 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(formbody);
   await registerAssets(app);
   await registerObservability(app, database);
+  // Before the routes, so it sees them all: /api/openapi.json and /api/docs.
+  await registerOpenApi(app, config);
   app.get('/captcha/challenge', async (_request, reply) => reply.header('cache-control', 'no-store').send(await app.captcha.challenge()));
 
   // Citizen pages, in Thai at / and in English at /en.
@@ -104,6 +110,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
         await site.register(servicePointPages);
         await site.register(manualPages);
         await site.register(geographyPages);
+        await site.register(openDataPages);
         // Without SMTP, development e-mail is read here instead of being sent.
         if (locale === 'th' && !config.smtpUrl && config.nodeEnv !== 'production') await site.register(devMailboxPages);
       },
@@ -136,8 +143,18 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       await api.register(searchApi);
       await api.register(servicePointApi);
       await api.register(manualApi);
+      await api.register(openDataApi);
     },
     { prefix: '/api/v1' },
+  );
+
+  // Open-data files for integrators, with the API's JSON errors.
+  await app.register(
+    async (files) => {
+      await files.register(apiScope);
+      await files.register(openDataDownloads);
+    },
+    { prefix: '/open-data' },
   );
 
   return app;
