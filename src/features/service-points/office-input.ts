@@ -8,7 +8,6 @@ import type { FieldIssue } from '../../http/errors.js';
 import { defineMessages } from '../../i18n/index.js';
 
 const Csrf = { _csrf: Type.Optional(Type.String({ maxLength: 200 })) };
-const Empty = Type.Literal('');
 const optionalText = (maxLength: number) => Type.String({ maxLength });
 
 export const PointForm = Type.Object({
@@ -20,12 +19,13 @@ export const PointForm = Type.Object({
   address_th: optionalText(500),
   address_en: optionalText(500),
   province: Type.String({ pattern: '^\\d{2}$' }),
-  district: Type.Union([Empty, Type.String({ pattern: '^\\d{4}$' })]),
-  subdistrict: Type.Union([Empty, Type.String({ pattern: '^\\d{6}$' })]),
-  postal_code: Type.Union([Empty, Type.String({ pattern: '^\\s*[1-9]\\d{4}\\s*$' })]),
+  district: Type.String({ pattern: '^(\\d{4})?$' }),
+  subdistrict: Type.String({ pattern: '^(\\d{6})?$' }),
+  postal_code: Type.String({ pattern: '^\\s*([1-9]\\d{4})?\\s*$' }),
   phones: optionalText(400),
   website: optionalText(500),
-  email: Type.Union([Empty, Type.String({ format: 'email', maxLength: 254 })]),
+  /** checked by `readEmail`, so an empty field is allowed and a wrong one gets its own message */
+  email: optionalText(254),
   /** creating only: where it is (coordinates or a map link); empty = the area's centre for now */
   location: Type.Optional(optionalText(2000)),
   /** `refresh` re-renders the form with the district and subdistrict lists of the chosen area */
@@ -56,7 +56,7 @@ export const PinForm = Type.Object({
   /** how the position was found: the picker sets gps or map; links are recognised by the server */
   method: Type.Optional(Type.Union([Type.Literal('typed'), Type.Literal('map'), Type.Literal('gps')])),
   /** metres, from the browser's Geolocation API */
-  accuracy: Type.Optional(Type.Union([Empty, Type.String({ pattern: '^\\d{1,6}(\\.\\d{1,3})?$' })])),
+  accuracy: Type.Optional(Type.String({ pattern: '^(\\d{1,6}(\\.\\d{1,3})?)?$' })),
   ...Csrf,
 });
 export type PinForm = Static<typeof PinForm>;
@@ -119,6 +119,7 @@ export const inputMessages = defineMessages(
     badProvince: 'กรุณาเลือกจังหวัด',
     organisationRequired: 'กรุณาเลือกหน่วยงานที่เป็นเจ้าของจุดบริการ',
     verificationReason: 'กรุณาบอกเหตุผลที่ตั้งข้อสังเกต เพื่อให้หน่วยงานแก้ไขได้',
+    badEmail: 'รูปแบบอีเมลไม่ถูกต้อง เช่น saraban@example.go.th',
   },
   {
     badPhone: (phone: string) => `“${phone}” is not a Thai phone number. Examples: 0 2123 4567, 081 234 5678, 1111 or 0 5312 3456 ext. 12`,
@@ -129,6 +130,7 @@ export const inputMessages = defineMessages(
     badProvince: 'Choose a province',
     organisationRequired: 'Choose the organisation the point belongs to',
     verificationReason: 'Say why the pin is flagged, so the office can correct it',
+    badEmail: 'Not a valid e-mail address, e.g. saraban@example.go.th',
   },
 );
 
@@ -196,4 +198,12 @@ export function readWebsite(text: string): { website: string | null; issues: Fie
     // falls through to the message
   }
   return { website: null, issues: [inputIssue('website', 'badWebsite')] };
+}
+
+/** An optional e-mail address, stored in lower case. */
+export function readEmail(text: string): { email: string | null; issues: FieldIssue[] } {
+  const trimmed = text.trim().toLowerCase();
+  if (!trimmed) return { email: null, issues: [] };
+  if (/^[^\s@<>"'(),;:]+@[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(trimmed)) return { email: trimmed, issues: [] };
+  return { email: null, issues: [inputIssue('email', 'badEmail')] };
 }

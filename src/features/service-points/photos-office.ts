@@ -23,6 +23,7 @@ export const photoMessages = defineMessages(
     noFile: 'กรุณาเลือกไฟล์ภาพ',
     tooMany: (max: number) => `จุดบริการหนึ่งมีภาพได้ไม่เกิน ${max} ภาพ กรุณาลบภาพเก่าก่อน`,
     notMultipart: 'กรุณาส่งภาพผ่านแบบฟอร์มอัปโหลด',
+    oneAtATime: 'กรุณาอัปโหลดทีละหนึ่งภาพ',
   },
   {
     notImage: 'This file is not a JPEG, PNG or WebP image (its content is checked, not its name). Please choose another photo',
@@ -31,6 +32,7 @@ export const photoMessages = defineMessages(
     noFile: 'Please choose a photo file',
     tooMany: (max: number) => `A point can have at most ${max} photos. Please delete an old one first`,
     notMultipart: 'Please send the photo with the upload form',
+    oneAtATime: 'Please upload one photo at a time',
   },
 );
 
@@ -47,7 +49,7 @@ export interface ProcessedPhoto {
 export async function processPhoto(input: Buffer): Promise<ProcessedPhoto> {
   if (input.length === 0) throw new AppError('invalid_input', [photoIssue('noFile')]);
   let format: string | undefined;
-  let pixels = 0;
+  let pixels: number;
   try {
     const metadata = await sharp(input, { limitInputPixels: false }).metadata();
     format = metadata.format;

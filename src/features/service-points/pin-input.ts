@@ -202,7 +202,6 @@ export function readPinInput(input: string): PinReading {
     if (first.axis === second.axis) return { ok: false, problem: 'unrecognised' };
     return checkPosition(second.value, first.value, source);
   }
-  if (first.axis !== null && first.axis === second.axis) return { ok: false, problem: 'unrecognised' };
   return checkPosition(first.value, second.value, source);
 }
 

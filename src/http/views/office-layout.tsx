@@ -11,6 +11,7 @@ const messages = defineMessages(
     points: 'จุดบริการ',
     manuals: 'คู่มือประชาชน',
     approvals: 'อนุมัติบัญชี',
+    audit: 'บันทึกการเปลี่ยนแปลง',
     account: 'บัญชีของฉัน',
     signOut: 'ออกจากระบบ',
     signIn: 'เข้าสู่ระบบ',
@@ -25,6 +26,7 @@ const messages = defineMessages(
     points: 'Service points',
     manuals: 'Citizen’s Manuals',
     approvals: 'Approvals',
+    audit: 'Audit log',
     account: 'My account',
     signOut: 'Sign out',
     signIn: 'Sign in',
@@ -72,6 +74,7 @@ export function OfficeLayout({ title, children, head }: { title: string; childre
                 <a href={href('/office/points')}>{m.points}</a>
                 <a href={href('/office/manuals')}>{m.manuals}</a>
                 <a href={href('/office/approvals')}>{m.approvals}</a>
+                <a href={href('/office/audit')}>{m.audit}</a>
                 <a href={href('/office/account')}>{m.account}</a>
                 <form method="post" action={href('/office/sign-out')} class="inline-form">
                   <CsrfField />
