@@ -7,6 +7,9 @@ type Module = { attach(element: HTMLElement): void };
 const modules: Record<string, () => Promise<Module>> = {
   'proof-of-work': () => import('./proof-of-work.js'),
   'organisation-picker': () => import('../features/accounts/organisation-picker.client.js'),
+  'pin-picker': () => import('../features/service-points/pin-picker.client.js'),
+  'point-area': () => import('../features/service-points/point-area.client.js'),
+  'hours-editor': () => import('../features/service-points/hours-editor.client.js'),
 };
 
 document.documentElement.classList.replace('no-js', 'js');

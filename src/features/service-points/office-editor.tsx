@@ -66,7 +66,7 @@ function AreaFields({ form, issues, lists }: { form: PointForm; issues: FieldIss
       </div>
       <Field name="postal_code" label={m.postalCode} hint={m.postalHint} issues={issues}>
         {(describedBy, invalid) => (
-          <input id="f-postal_code" name="postal_code" inputMode="numeric" autocomplete="postal-code" maxLength={5} value={form.postal_code} class="short" aria-describedby={describedBy} aria-invalid={invalid} />
+          <input type="text" id="f-postal_code" name="postal_code" inputMode="numeric" autocomplete="postal-code" maxLength={5} value={form.postal_code} class="short" aria-describedby={describedBy} aria-invalid={invalid} />
         )}
       </Field>
     </fieldset>
@@ -81,10 +81,10 @@ function PointFields({ form, issues, lists }: { form: PointForm; issues: FieldIs
       <fieldset>
         <legend>{m.namesLegend}</legend>
         <Field name="name_th" label={m.nameTh} issues={issues}>
-          {(describedBy, invalid) => <input id="f-name_th" name="name_th" lang="th" required maxLength={200} value={form.name_th} aria-describedby={describedBy} aria-invalid={invalid} />}
+          {(describedBy, invalid) => <input type="text" id="f-name_th" name="name_th" lang="th" required maxLength={200} value={form.name_th} aria-describedby={describedBy} aria-invalid={invalid} />}
         </Field>
         <Field name="name_en" label={m.nameEn} hint={m.optional} issues={issues}>
-          {(describedBy, invalid) => <input id="f-name_en" name="name_en" lang="en" maxLength={200} value={form.name_en} aria-describedby={describedBy} aria-invalid={invalid} />}
+          {(describedBy, invalid) => <input type="text" id="f-name_en" name="name_en" lang="en" maxLength={200} value={form.name_en} aria-describedby={describedBy} aria-invalid={invalid} />}
         </Field>
         <Field name="address_th" label={m.addressTh} hint={m.addressHint} issues={issues}>
           {(describedBy, invalid) => (
@@ -244,7 +244,7 @@ export function NewPointPage(props: { form: PointForm; lists: AreaLists; issues:
         <fieldset>
           <legend>{m.tabPin}</legend>
           <Field name="location" label={m.location} hint={`${m.locationNewHint} · ${m.locationHint}`} issues={issues}>
-            {(describedBy, invalid) => <input id="f-location" name="location" maxLength={2000} value={form.location ?? ''} autocomplete="off" aria-describedby={describedBy} aria-invalid={invalid} />}
+            {(describedBy, invalid) => <input type="text" id="f-location" name="location" maxLength={2000} value={form.location ?? ''} autocomplete="off" aria-describedby={describedBy} aria-invalid={invalid} />}
           </Field>
         </fieldset>
         <p class="actions">

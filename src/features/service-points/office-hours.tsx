@@ -15,7 +15,20 @@ function TimeInput({ name, label, value, issues, disabled }: { name: string; lab
       <label for={`f-${name}`} class="visually-hidden">
         {label}
       </label>
-      <input id={`f-${name}`} name={name} type="time" value={value} aria-invalid={error !== null} aria-describedby={error ? `f-${name}-error` : undefined} disabled={disabled} />
+      {/* Text, not type="time": phones on a 12-hour clock cut "PM" off a narrow time field, and offices write 24-hour times. */}
+      <input
+        type="text"
+        id={`f-${name}`}
+        name={name}
+        inputMode="decimal"
+        autocomplete="off"
+        maxLength={8}
+        placeholder="--:--"
+        value={value}
+        aria-invalid={error !== null}
+        aria-describedby={error ? `f-${name}-error` : undefined}
+        disabled={disabled}
+      />
       {error && (
         <span class="field-error" id={`f-${name}-error`}>
           {error}
@@ -171,10 +184,10 @@ export function HoursPage(props: HoursPageProps) {
               </div>
             </fieldset>
             <Field name="note_th" label={m.noteTh} hint={m.optional} issues={props.exceptionIssues}>
-              {(describedBy, invalid) => <input id="f-note_th" name="note_th" lang="th" maxLength={200} value={exceptionForm.noteTh} aria-describedby={describedBy} aria-invalid={invalid} />}
+              {(describedBy, invalid) => <input type="text" id="f-note_th" name="note_th" lang="th" maxLength={200} value={exceptionForm.noteTh} aria-describedby={describedBy} aria-invalid={invalid} />}
             </Field>
             <Field name="note_en" label={m.noteEn} hint={m.optional} issues={props.exceptionIssues}>
-              {(describedBy, invalid) => <input id="f-note_en" name="note_en" lang="en" maxLength={200} value={exceptionForm.noteEn} aria-describedby={describedBy} aria-invalid={invalid} />}
+              {(describedBy, invalid) => <input type="text" id="f-note_en" name="note_en" lang="en" maxLength={200} value={exceptionForm.noteEn} aria-describedby={describedBy} aria-invalid={invalid} />}
             </Field>
             <button type="submit">{m.addException}</button>
           </form>

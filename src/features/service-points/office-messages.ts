@@ -134,7 +134,7 @@ export const officeMessages = defineMessages(
     // Hours
     hoursTitle: 'เวลาทำการ',
     weeklyLegend: 'เวลาทำการประจำสัปดาห์',
-    hoursHint: 'แต่ละวันใส่ได้สูงสุด 3 ช่วง เช่น 08:30–12:00 และ 13:00–16:30 เมื่อพักกลางวัน',
+    hoursHint: 'เวลาแบบ 24 ชั่วโมง เช่น 08:30 หรือ 13.00 แต่ละวันใส่ได้สูงสุด 3 ช่วง เช่น 08:30–12:00 และ 13:00–16:30 เมื่อพักกลางวัน',
     closedDay: 'ปิด',
     period: (n: number) => `ช่วงที่ ${n}`,
     from: 'เปิด',
@@ -368,7 +368,7 @@ export const officeMessages = defineMessages(
 
     hoursTitle: 'Opening hours',
     weeklyLegend: 'Weekly hours',
-    hoursHint: 'Up to 3 periods a day, e.g. 08:30–12:00 and 13:00–16:30 around the lunch break',
+    hoursHint: '24-hour times such as 08:30 or 13.00. Up to 3 periods a day, e.g. 08:30–12:00 and 13:00–16:30 around the lunch break',
     closedDay: 'Closed',
     period: (n: number) => `Period ${n}`,
     from: 'From',

@@ -103,7 +103,7 @@ export function PinPage(props: PinPageProps) {
           <p class="pin-status" data-status aria-live="polite" />
           <Field name="location" label={m.locationInput} hint={m.locationHint} issues={props.issues}>
             {(describedBy, invalid) => (
-              <input id="f-location" name="location" value={props.location} maxLength={2000} autocomplete="off" spellcheck={false} aria-describedby={describedBy} aria-invalid={invalid} />
+              <input type="text" id="f-location" name="location" value={props.location} maxLength={2000} autocomplete="off" spellcheck={false} aria-describedby={describedBy} aria-invalid={invalid} />
             )}
           </Field>
           <input type="hidden" name="method" value="typed" data-method />

@@ -43,11 +43,11 @@ function PhotoCard({ access, photo, index, count, failed }: { access: PointAcces
                   {thError}
                 </p>
               )}
-              <input id={`f-alt_th-${photo.id}`} name="alt_th" lang="th" required maxLength={PHOTO_ALT_MAX} value={altTh} aria-invalid={thError !== null} aria-describedby={thError ? `f-alt_th-${photo.id}-error` : undefined} />
+              <input type="text" id={`f-alt_th-${photo.id}`} name="alt_th" lang="th" required maxLength={PHOTO_ALT_MAX} value={altTh} aria-invalid={thError !== null} aria-describedby={thError ? `f-alt_th-${photo.id}-error` : undefined} />
             </div>
             <div class="field">
               <label for={`f-alt_en-${photo.id}`}>{m.altEn}</label>
-              <input id={`f-alt_en-${photo.id}`} name="alt_en" lang="en" maxLength={PHOTO_ALT_MAX} value={altEn} />
+              <input type="text" id={`f-alt_en-${photo.id}`} name="alt_en" lang="en" maxLength={PHOTO_ALT_MAX} value={altEn} />
             </div>
             <button type="submit" class="secondary">
               {m.saveAlt}
@@ -115,10 +115,10 @@ export function PhotosPage(props: PhotosPageProps) {
             {(describedBy, invalid) => <input id="f-photo" name="photo" type="file" accept="image/jpeg,image/png,image/webp" required aria-describedby={describedBy} aria-invalid={invalid} />}
           </Field>
           <Field name="alt_th" label={m.altTh} hint={m.altThHint} issues={props.issues}>
-            {(describedBy, invalid) => <input id="f-alt_th" name="alt_th" lang="th" required maxLength={PHOTO_ALT_MAX} value={props.upload.altTh} aria-describedby={describedBy} aria-invalid={invalid} />}
+            {(describedBy, invalid) => <input type="text" id="f-alt_th" name="alt_th" lang="th" required maxLength={PHOTO_ALT_MAX} value={props.upload.altTh} aria-describedby={describedBy} aria-invalid={invalid} />}
           </Field>
           <Field name="alt_en" label={m.altEn} hint={m.optional} issues={props.issues}>
-            {(describedBy, invalid) => <input id="f-alt_en" name="alt_en" lang="en" maxLength={PHOTO_ALT_MAX} value={props.upload.altEn} aria-describedby={describedBy} aria-invalid={invalid} />}
+            {(describedBy, invalid) => <input type="text" id="f-alt_en" name="alt_en" lang="en" maxLength={PHOTO_ALT_MAX} value={props.upload.altEn} aria-describedby={describedBy} aria-invalid={invalid} />}
           </Field>
           <button type="submit">{m.upload}</button>
         </form>
