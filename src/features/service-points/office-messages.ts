@@ -211,6 +211,8 @@ export const officeMessages = defineMessages(
     'action_photo.update': 'แก้คำบรรยายภาพ',
     'action_photo.move': 'ย้ายลำดับภาพ',
     'action_photo.delete': 'ลบภาพ',
+    'action_account.approve': 'อนุมัติบัญชีเจ้าหน้าที่',
+    'action_account.reject': 'ไม่อนุมัติบัญชีเจ้าหน้าที่',
     field_nameTh: 'ชื่อ (ไทย)',
     field_nameEn: 'ชื่อ (อังกฤษ)',
     field_addressTh: 'ที่อยู่ (ไทย)',
@@ -443,6 +445,8 @@ export const officeMessages = defineMessages(
     'action_photo.update': 'Edited a photo description',
     'action_photo.move': 'Moved a photo',
     'action_photo.delete': 'Deleted a photo',
+    'action_account.approve': 'Approved an officer’s account',
+    'action_account.reject': 'Rejected an officer’s account',
     field_nameTh: 'Name (Thai)',
     field_nameEn: 'Name (English)',
     field_addressTh: 'Address (Thai)',
@@ -478,8 +482,8 @@ export const officeMessages = defineMessages(
 
 export type OfficeMessages = (typeof officeMessages)['th'];
 
-/** A label from the catalogue by a key built at run time (actions, fields, methods), or the key itself. */
-export function lookup(m: OfficeMessages, key: string): string {
+/** A label from the catalogue by a key built at run time (actions, fields, methods), or `fallback` (the key itself). */
+export function lookup(m: OfficeMessages, key: string, fallback = key): string {
   const value = (m as unknown as Record<string, unknown>)[key];
-  return typeof value === 'string' ? value : key;
+  return typeof value === 'string' ? value : fallback;
 }

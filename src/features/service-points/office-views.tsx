@@ -219,7 +219,7 @@ function Changes({ changes }: { changes: Record<string, unknown> }) {
     <ul class="changes">
       {entries.map(([field, value]) => {
         const pair = Array.isArray(value) && value.length === 2 ? (value as [unknown, unknown]) : null;
-        const label = lookup(m, `field_${field}`);
+        const label = lookup(m, `field_${field}`, field);
         return (
           <li key={field}>
             <span class="change-field">{label}</span>:{' '}
@@ -253,7 +253,7 @@ export function AuditList({ lines, showPoint, level }: { lines: AuditLine[]; sho
     <ol class="audit-list">
       {lines.map((line) => (
         <li key={line.id} class="card">
-          <Heading class="audit-title">{lookup(m, `action_${line.action}`)}</Heading>
+          <Heading class="audit-title">{lookup(m, `action_${line.action}`, line.action)}</Heading>
           <p class="meta">
             <time dateTime={line.at.toISOString()}>{formatDate(line.at, locale, 'dateTime')}</time> · {line.userName ?? m.system}
             {showPoint && line.organisationTh && <> · {localName(locale, line.organisationTh, line.organisationEn)}</>}

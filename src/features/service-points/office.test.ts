@@ -118,6 +118,23 @@ async function detailsForm(point: PointRef): Promise<Record<string, string>> {
   };
 }
 
+const emptyNewForm = (): Record<string, string> => ({
+  organisation_id: '',
+  organisation_query: '',
+  name_th: '',
+  name_en: '',
+  address_th: '',
+  address_en: '',
+  province: '',
+  district: '',
+  subdistrict: '',
+  postal_code: '',
+  phones: '',
+  website: '',
+  email: '',
+  location: '',
+});
+
 beforeAll(async () => {
   t = await createTestApp();
   await ensureDemoAccounts(db(), t.config.piiKey);
@@ -427,6 +444,29 @@ describe('creating and closing a point', () => {
     expect(swapped.body).toContain('สลับละติจูดกับลองจิจูด');
     expect(await count()).toBe(before);
     expect((await read(supervisorIn, '/office/points/new')).statusCode).toBe(403);
+  });
+
+  it('lets an admin find any organisation without JavaScript and add a point to it', async () => {
+    const page = await read(admin, '/office/points/new');
+    expect(page.body).toContain('name="organisation_query"');
+    const [org] = await rows<{ id: number; nameTh: string }>(db(), sql`select id, name_th as "nameTh" from organisations where id = ${pointBangkok.organisationId}`);
+    const found = await admin.post('/office/points/new', { ...emptyNewForm(), organisation_query: org!.nameTh, action: 'find' });
+    expect(found.statusCode).toBe(200);
+    expect(found.body).toContain(`name="organisation_id" value="${org!.id}"`);
+    const area = await pointRow(pointBangkok.id);
+    const created = await admin.post('/office/points/new', {
+      ...emptyNewForm(),
+      organisation_query: org!.nameTh,
+      organisation_id: String(org!.id),
+      name_th: 'จุดบริการด่วน สถานีรถไฟฟ้า',
+      province: area.provinceCode,
+      district: area.districtCode,
+      location: `https://www.google.com/maps/@${area.lat},${area.lng},17z`,
+      action: 'save',
+    });
+    expect(created.statusCode).toBe(303);
+    const newCode = /\/office\/points\/([A-Z0-9]{6})\//.exec(created.headers.location as string)![1]!;
+    expect((await db().select().from(servicePoints).where(eq(servicePoints.code, newCode)))[0]).toMatchObject({ organisationId: org!.id, pinMethod: 'link', pinnedBy: expect.any(Number) });
   });
 
   it('closes a point: it leaves public search; reopening brings it back', async () => {
