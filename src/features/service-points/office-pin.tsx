@@ -76,6 +76,20 @@ export function PinPage(props: PinPageProps) {
         </dd>
       </dl>
 
+      {!props.access.canManage && (
+        <div
+          class="map pin-map"
+          data-module="pin-picker"
+          data-readonly=""
+          data-lat={String(point.lat)}
+          data-lng={String(point.lng)}
+          data-tile-url={props.tiles.url}
+          data-tile-attribution={props.tiles.attribution}
+          role="region"
+          aria-label={`${m.currentPin}: ${formatPosition(point.lat, point.lng)}`}
+        />
+      )}
+
       {props.access.canManage && (
         <form
           method="post"

@@ -248,7 +248,8 @@ describe('who may read and change which point (role matrix)', () => {
       expect(page.body).toContain('ดูข้อมูลนี้ได้อย่างเดียว');
     }
     const pin = await read(supervisorIn, `/office/points/${pointA.code}/pin`);
-    expect(pin.body).not.toContain('data-module="pin-picker"');
+    expect(pin.body).not.toContain(`action="/office/points/${pointA.code}/pin"`);
+    expect(pin.body).toContain('data-readonly');
     expect(pin.body).toContain(`action="/office/points/${pointA.code}/verification"`);
     const before = await pointRow(pointA.id);
     for (const [url, form] of [

@@ -17,7 +17,27 @@ async function loadLeaflet(): Promise<L> {
   return module.default ?? module;
 }
 
+/** For readers (supervisors checking a pin): the saved position on a map, nothing to move. */
+function showOnly(mapElement: HTMLElement): void {
+  const position: [number, number] = [Number(mapElement.dataset.lat), Number(mapElement.dataset.lng)];
+  const label = pinMessages.for(document.documentElement.lang === 'en' ? 'en' : 'th').markerLabel;
+  loadLeaflet()
+    .then((L) => {
+      const map = L.map(mapElement, { scrollWheelZoom: false }).setView(position, 17);
+      const attribution = (mapElement.dataset.tileAttribution ?? '').replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+      L.tileLayer(mapElement.dataset.tileUrl ?? '', { attribution, maxZoom: 19 }).addTo(map);
+      L.marker(position, { title: label, alt: label }).addTo(map);
+    })
+    .catch(() => {
+      mapElement.hidden = true;
+    });
+}
+
 export function attach(form: HTMLElement): void {
+  if (form.dataset.readonly !== undefined) {
+    showOnly(form);
+    return;
+  }
   const mapElement = form.querySelector<HTMLElement>('[data-map]');
   const input = form.querySelector<HTMLInputElement>('input[name="location"]');
   const method = form.querySelector<HTMLInputElement>('[data-method]');
