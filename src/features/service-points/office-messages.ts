@@ -36,6 +36,8 @@ export const officeMessages = defineMessages(
     postersPrinted: (date: string) => `พิมพ์โปสเตอร์ ${date}`,
     postersNever: 'ยังไม่พิมพ์โปสเตอร์',
     closedBadge: 'ปิดให้บริการแล้ว',
+    status_active: 'เปิดให้บริการ',
+    status_closed: 'ปิดให้บริการ',
 
     // A point's pages
     pointNav: 'ส่วนต่าง ๆ ของจุดบริการ',
@@ -277,6 +279,8 @@ export const officeMessages = defineMessages(
     postersPrinted: (date: string) => `Posters printed ${date}`,
     postersNever: 'No posters printed',
     closedBadge: 'Closed',
+    status_active: 'open',
+    status_closed: 'closed',
 
     pointNav: 'Parts of this service point',
     tabDetails: 'Details',

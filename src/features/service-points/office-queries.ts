@@ -330,7 +330,7 @@ export async function setStatus(db: Db, actor: Actor, pointId: number, status: '
 export async function setVerification(db: Db, actor: Actor, pointId: number, verification: 'verified' | 'flagged', reason: string): Promise<void> {
   await db.transaction(async (tx) => {
     const before = await lockedPoint(tx, pointId);
-    await tx.update(servicePoints).set({ verification }).where(eq(servicePoints.id, pointId));
+    await tx.update(servicePoints).set({ verification, updatedAt: new Date() }).where(eq(servicePoints.id, pointId));
     await audit(tx, actor, {
       action: verification === 'verified' ? 'service_point.verify' : 'service_point.flag',
       entity: 'service_point',

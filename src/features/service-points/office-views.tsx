@@ -210,6 +210,9 @@ function showValue(value: unknown, m: OfficeMessages, locale: Locale): string {
   return text;
 }
 
+/** Values stored as codes, shown as words. */
+const VALUE_LABELS: Record<string, string> = { pinMethod: 'method_', verification: 'verification_', status: 'status_' };
+
 function Changes({ changes }: { changes: Record<string, unknown> }) {
   const m = useMessages(officeMessages);
   const { locale } = useView();
@@ -218,6 +221,8 @@ function Changes({ changes }: { changes: Record<string, unknown> }) {
   return (
     <ul class="changes">
       {entries.map(([field, value]) => {
+        const prefix = VALUE_LABELS[field];
+        const show = (v: unknown) => (prefix && typeof v === 'string' ? lookup(m, `${prefix}${v}`, v) : showValue(v, m, locale));
         const pair = Array.isArray(value) && value.length === 2 ? (value as [unknown, unknown]) : null;
         const label = lookup(m, `field_${field}`, field);
         return (
@@ -225,16 +230,16 @@ function Changes({ changes }: { changes: Record<string, unknown> }) {
             <span class="change-field">{label}</span>:{' '}
             {pair ? (
               pair[0] === null || pair[0] === undefined ? (
-                <ins>{showValue(pair[1], m, locale)}</ins>
+                <ins>{show(pair[1])}</ins>
               ) : pair[1] === null || pair[1] === undefined ? (
-                <del>{showValue(pair[0], m, locale)}</del>
+                <del>{show(pair[0])}</del>
               ) : (
                 <>
-                  <del>{showValue(pair[0], m, locale)}</del> → <ins>{showValue(pair[1], m, locale)}</ins>
+                  <del>{show(pair[0])}</del> → <ins>{show(pair[1])}</ins>
                 </>
               )
             ) : (
-              showValue(value, m, locale)
+              show(value)
             )}
           </li>
         );
