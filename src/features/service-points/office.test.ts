@@ -261,6 +261,16 @@ describe('who may read and change which point (role matrix)', () => {
       expect([url, (await supervisorIn.post(url, form)).statusCode]).toEqual([url, 403]);
     }
     expect(await pointRow(pointA.id)).toEqual(before);
+    for (const [url, form] of [
+      [`/office/points/${pointB.code}/photos/${photoOfB}`, { alt_th: 'เปลี่ยน', alt_en: '' }],
+      [`/office/points/${pointB.code}/photos/${photoOfB}/move`, { direction: 'down' }],
+      [`/office/points/${pointB.code}/photos/${photoOfB}/delete`, {}],
+      [`/office/points/${pointB.code}/hours/exceptions`, { date: '2099-01-01', kind: 'closed' }],
+    ] as const) {
+      expect([url, (await supervisorIn.post(url, form)).statusCode]).toEqual([url, 403]);
+    }
+    expect((await db().select().from(photos).where(eq(photos.id, photoOfB)))[0]?.altTh).toBe('ภาพของ B');
+    expect((await read(supervisorIn, `/office/points/${pointB.code}/photos/${photoOfB}/image`)).statusCode).toBe(200);
     const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#000' } }).png().toBuffer();
     await read(supervisorIn, `/office/points/${pointA.code}/photos`);
     expect((await upload(supervisorIn, `/office/points/${pointA.code}/photos`, { alt_th: 'x' }, { data: png, name: 'x.png', type: 'image/png' })).statusCode).toBe(403);
