@@ -12,7 +12,13 @@ import type { Config } from './config.js';
 import type { Database, Db } from './db/client.js';
 import { accountsOfficePages } from './features/accounts/pages.js';
 import { devMailboxPages } from './features/dev-mailbox/pages.js';
+import { geographyPages } from './features/geography/pages.js';
+import { manualApi } from './features/manuals/api.js';
+import { manualPages } from './features/manuals/pages.js';
+import { servicePointApi } from './features/service-points/api.js';
+import { servicePointMedia } from './features/service-points/media.js';
 import { servicePointsOfficeRoutes } from './features/service-points/office.js';
+import { servicePointPages } from './features/service-points/pages.js';
 import { registerAssets } from './http/assets.js';
 import { registerObservability } from './http/observability.js';
 import { apiScope } from './http/scopes/api.js';
@@ -77,6 +83,9 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     await app.register(
       async (site) => {
         await site.register(pagesScope, { locale });
+        await site.register(servicePointPages);
+        await site.register(manualPages);
+        await site.register(geographyPages);
         // Without SMTP, development e-mail is read here instead of being sent.
         if (locale === 'th' && !config.smtpUrl && config.nodeEnv !== 'production') await site.register(devMailboxPages);
       },
@@ -93,11 +102,21 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     );
   }
 
+  // Photos of service points: one URL for both languages, errors as Thai pages.
+  await app.register(
+    async (media) => {
+      await media.register(pagesScope, { locale: 'th' });
+      await media.register(servicePointMedia);
+    },
+    { prefix: '/photos' },
+  );
 
   // Open JSON API.
   await app.register(
     async (api) => {
       await api.register(apiScope);
+      await api.register(servicePointApi);
+      await api.register(manualApi);
     },
     { prefix: '/api/v1' },
   );
