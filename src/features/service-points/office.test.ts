@@ -486,6 +486,7 @@ describe('creating and closing a point', () => {
     expect((await searchPoints(db(), { q: code, page: 1, pageSize: 10 })).items.map((p) => p.code)).not.toContain(code);
     const page = await read(officerA, `/office/points/${code}?done=closed`);
     expect(page.body).toContain('จุดบริการนี้ปิดแล้ว');
+    expect((await t.app.inject(`/p/${code}`)).body).toContain('จุดบริการนี้ปิดให้บริการแล้ว');
     expect(page.body).toContain('เปิดจุดบริการนี้อีกครั้ง');
     expect((await officerA.post(`/office/points/${code}/status`, { status: 'active' })).statusCode).toBe(303);
     expect((await searchPoints(db(), { q: code, page: 1, pageSize: 10 })).items.map((p) => p.code)).toContain(code);
@@ -582,6 +583,9 @@ describe('hours', () => {
     expect(row.hours['6']).toEqual([['09:00', '12:00']]);
     expect(row.hours['0']).toEqual([]);
     expect(row.closedOnHolidays).toBe(false);
+    // The public side reads the same hours.
+    const published = (await t.app.inject(`/api/v1/service-points/${pointA.code}`)).json();
+    expect(published.hours).toMatchObject({ weekly: row.hours, closedOnHolidays: false });
     const page = await read(officerA, `/office/points/${pointA.code}/hours?done=hours`);
     expect(page.body).toContain('บันทึกเวลาทำการแล้ว');
     expect(page.body).toMatch(/name="d5_from2"[^>]*value="13:00"/);
@@ -609,6 +613,7 @@ describe('hours', () => {
     expect(stored).toMatchObject({ intervals: [['09:00', '12:00']], noteTh: 'เปิดครึ่งวัน' });
     const page = await read(officerA, `/office/points/${pointA.code}/hours`);
     expect(page.body).toContain('เปิดครึ่งวัน');
+    expect((await t.app.inject(`/api/v1/service-points/${pointA.code}`)).body).toContain(date);
     for (const body of <Record<string, string>[]>[
       { date: '2020-01-01', kind: 'closed' },
       { date: 'tomorrow', kind: 'closed' },
