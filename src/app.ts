@@ -15,6 +15,7 @@ import { devMailboxPages } from './features/dev-mailbox/pages.js';
 import { geographyPages } from './features/geography/pages.js';
 import { manualApi } from './features/manuals/api.js';
 import { manualPages } from './features/manuals/pages.js';
+import { posterOfficeRoutes } from './features/posters/office.js';
 import { servicePointApi } from './features/service-points/api.js';
 import { servicePointMedia } from './features/service-points/media.js';
 import { servicePointsOfficeRoutes } from './features/service-points/office.js';
@@ -28,6 +29,7 @@ import { registerSecurity } from './http/security.js';
 import { LOCALES, localePrefix } from './i18n/index.js';
 import { mailHandler, MAIL_JOB } from './jobs/mail.js';
 import type { JobHandler } from './jobs/queue.js';
+import { createPrinter, type Printer } from './print/printer.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -36,6 +38,8 @@ declare module 'fastify' {
     captcha: Captcha;
     /** what the background worker runs, by job kind (main.ts starts the worker) */
     jobHandlers: Record<string, JobHandler>;
+    /** HTML print templates → PDF/PNG in headless Chromium (launched on first use) */
+    printer: Printer;
   }
 }
 
@@ -66,6 +70,18 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   app.decorate('jobHandlers', {
     [MAIL_JOB]: mailHandler(database.db, config.smtpUrl, config.mailFrom),
   });
+  app.decorate(
+    'printer',
+    createPrinter({
+      chromiumPath: config.chromiumPath,
+      // Documents fetch their stylesheets, fonts and images from the app itself, never the network.
+      loadAsset: async (path) => {
+        const response = await app.inject({ method: 'GET', url: path });
+        return { status: response.statusCode, contentType: String(response.headers['content-type'] ?? 'application/octet-stream'), body: response.rawPayload };
+      },
+    }),
+  );
+  app.addHook('onClose', () => app.printer.close());
   app.decorateRequest('locale', 'th');
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -97,6 +113,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
         await office.register(officeScope, { locale });
         await office.register(accountsOfficePages);
         await office.register(servicePointsOfficeRoutes);
+        await office.register(posterOfficeRoutes);
       },
       { prefix: localePrefix(locale) },
     );

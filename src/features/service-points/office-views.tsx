@@ -69,6 +69,7 @@ export function PointFrame(props: { access: PointAccess; tab: PointTab; title: s
         {point.status === 'closed' && <span class="badge bad">{m.closedBadge}</span>}
         <VerificationBadge verification={point.verification} />
         <a href={href(`/p/${point.code}`)}>{m.publicPage}</a>
+        <a href={href(`/office/points/${point.code}/poster`)}>{m.posterLink}</a>
       </p>
       <nav aria-label={m.pointNav} class="tabs">
         {tabs.map(([tab, path, label]) => (
