@@ -23,6 +23,7 @@ import { searchApi } from './features/search/api.js';
 import { searchPages } from './features/search/pages.js';
 import { servicePointApi } from './features/service-points/api.js';
 import { servicePointMedia } from './features/service-points/media.js';
+import { servicePointsOfficeRoutes } from './features/service-points/office.js';
 import { servicePointPages } from './features/service-points/pages.js';
 import { registerAssets } from './http/assets.js';
 import { registerObservability } from './http/observability.js';
@@ -121,6 +122,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       async (office) => {
         await office.register(officeScope, { locale });
         await office.register(accountsOfficePages);
+        await office.register(servicePointsOfficeRoutes);
         await office.register(posterOfficeRoutes);
       },
       { prefix: localePrefix(locale) },

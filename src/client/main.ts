@@ -12,6 +12,9 @@ const modules: Record<string, () => Promise<Module>> = {
   'district-select': () => import('../features/search/district-select.client.js'),
   map: () => import('../features/search/map.client.js'),
   'point-map': () => import('../features/search/point-map.client.js'),
+  'pin-picker': () => import('../features/service-points/pin-picker.client.js'),
+  'point-area': () => import('../features/service-points/point-area.client.js'),
+  'hours-editor': () => import('../features/service-points/hours-editor.client.js'),
 };
 
 /** Heavy modules (maps and Leaflet) load only when their element comes near the viewport. */
