@@ -12,6 +12,8 @@ import type { Config } from './config.js';
 import type { Database, Db } from './db/client.js';
 import { accountsOfficePages } from './features/accounts/pages.js';
 import { devMailboxPages } from './features/dev-mailbox/pages.js';
+import { manualsOfficePages } from './features/manuals/office.js';
+import { zeroCopyOfficePages } from './features/zero-copy/office.js';
 import { registerAssets } from './http/assets.js';
 import { registerObservability } from './http/observability.js';
 import { apiScope } from './http/scopes/api.js';
@@ -86,6 +88,8 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       async (office) => {
         await office.register(officeScope, { locale });
         await office.register(accountsOfficePages);
+        await office.register(manualsOfficePages);
+        await office.register(zeroCopyOfficePages);
       },
       { prefix: localePrefix(locale) },
     );
