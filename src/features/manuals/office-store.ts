@@ -7,9 +7,9 @@ import { asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { hasRole, scopeSql, can, type Actor } from '../../auth/access.js';
 import { diff } from '../../auth/audit.js';
 import { rows, type Db } from '../../db/client.js';
-import { manualDocuments, manuals, manualSteps } from '../../db/schema.js';
+import { manualDocuments, manuals, manualSteps, organisations } from '../../db/schema.js';
 import { likeEscape, normaliseForSearch, queryChunks } from '../../i18n/text.js';
-import { organisationById, type OrganisationRecord } from '../organisations/queries.js';
+import type { OrganisationRecord } from '../organisations/queries.js';
 import { DURATION_UNITS, manualRows, STEP_KINDS, type DurationUnit, type ManualRecord } from './catalogue.js';
 
 export const MANUAL_STATUSES = ['draft', 'published'] as const;
@@ -59,14 +59,27 @@ export async function storedManuals(db: Db, slugs: string[]): Promise<Map<string
   if (heads.length === 0) return found;
   const ids = heads.map((m) => m.id);
   const ownerIds = [...new Set(heads.map((m) => m.ownerOrganisationId).filter((id): id is number => id !== null))];
-  const [steps, documents, owners] = await Promise.all([
-    db.select().from(manualSteps).where(inArray(manualSteps.manualId, ids)).orderBy(asc(manualSteps.position), asc(manualSteps.id)),
-    db.select().from(manualDocuments).where(inArray(manualDocuments.manualId, ids)).orderBy(asc(manualDocuments.position), asc(manualDocuments.id)),
-    Promise.all(ownerIds.map((id) => organisationById(db, id))),
-  ]);
+  // One query after another: inside a transaction they share one connection.
+  const steps = await db.select().from(manualSteps).where(inArray(manualSteps.manualId, ids)).orderBy(asc(manualSteps.position), asc(manualSteps.id));
+  const documents = await db.select().from(manualDocuments).where(inArray(manualDocuments.manualId, ids)).orderBy(asc(manualDocuments.position), asc(manualDocuments.id));
+  const owners: OrganisationRecord[] = ownerIds.length
+    ? await db
+        .select({
+          id: organisations.id,
+          code: organisations.code,
+          path: organisations.path,
+          kind: organisations.kind,
+          nameTh: organisations.nameTh,
+          nameEn: organisations.nameEn,
+          provinceCode: organisations.provinceCode,
+          districtCode: organisations.districtCode,
+        })
+        .from(organisations)
+        .where(inArray(organisations.id, ownerIds))
+    : [];
   const stepsOf = groupBy(steps, (s) => s.manualId);
   const documentsOf = groupBy(documents, (d) => d.manualId);
-  const ownerById = new Map(owners.filter((o): o is OrganisationRecord => o !== null).map((o) => [o.id, o]));
+  const ownerById = new Map(owners.map((o) => [o.id, o]));
   for (const m of heads) {
     const owner = m.ownerOrganisationId === null ? null : (ownerById.get(m.ownerOrganisationId) ?? null);
     const record: ManualRecord = {

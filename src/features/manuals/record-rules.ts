@@ -102,48 +102,70 @@ export const UNIT_NAMES: Record<DurationUnit, Text> = {
 
 const issue = (field: string, th: string, en: string): FieldIssue => ({ field, th, en });
 
-/** Rules beyond the schema; call with a record that passed `schemaIssues`. */
-export function domainIssues(record: ManualRecord): FieldIssue[] {
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+const isUnit = (value: unknown): value is DurationUnit => typeof value === 'string' && Object.hasOwn(UNIT_NAMES, value);
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
+/**
+ * Rules beyond the schema. They read the value defensively, so they also run on a record that has
+ * schema problems elsewhere and a form shows every problem at once; a rule whose fields are
+ * malformed is left to the schema's message.
+ */
+export function domainIssues(value: unknown): FieldIssue[] {
+  const record = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
   const issues: FieldIssue[] = [];
-  const total = stepsTotal(record.steps);
-  if ((record.total_time_value === null) !== (record.total_time_unit === null)) {
-    issues.push(issue('total_time_value', 'กรุณากรอกทั้งจำนวนและหน่วยของระยะเวลารวม', 'Give both the number and the unit of the total time'));
-  } else if (total && record.total_time_value !== null && (record.total_time_value !== total.value || record.total_time_unit !== total.unit)) {
-    issues.push(
-      issue(
-        'total_time_value',
-        `ระยะเวลารวมต้องเท่ากับผลรวมของขั้นตอน (${total.value} ${UNIT_NAMES[total.unit].th}) เมื่อทุกขั้นตอนใช้หน่วยเดียวกัน`,
-        `The total time must equal the sum of the steps (${total.value} ${UNIT_NAMES[total.unit].en}) when all steps use the same unit`,
-      ),
-    );
-  } else if (!total && record.total_time_value === null) {
-    issues.push(issue('total_time_value', 'ขั้นตอนใช้หน่วยเวลาต่างกัน กรุณากรอกระยะเวลารวมเอง', 'The steps use different units: give the total time yourself'));
+
+  const rawSteps = list(record.steps) as { duration_value?: unknown; duration_unit?: unknown }[];
+  const steps = rawSteps.filter((step): step is { duration_value: number; duration_unit: DurationUnit } => isNumber(step?.duration_value) && isUnit(step?.duration_unit));
+  const totalValue = record.total_time_value;
+  const totalUnit = record.total_time_unit;
+  if (steps.length > 0 && steps.length === rawSteps.length && (totalValue === null || isNumber(totalValue)) && (totalUnit === null || isUnit(totalUnit))) {
+    const total = stepsTotal(steps);
+    if ((totalValue === null) !== (totalUnit === null)) {
+      issues.push(issue('total_time_value', 'กรุณากรอกทั้งจำนวนและหน่วยของระยะเวลารวม', 'Give both the number and the unit of the total time'));
+    } else if (total && totalValue !== null && (totalValue !== total.value || totalUnit !== total.unit)) {
+      issues.push(
+        issue(
+          'total_time_value',
+          `ระยะเวลารวมต้องเท่ากับผลรวมของขั้นตอน (${total.value} ${UNIT_NAMES[total.unit].th}) เมื่อทุกขั้นตอนใช้หน่วยเดียวกัน`,
+          `The total time must equal the sum of the steps (${total.value} ${UNIT_NAMES[total.unit].en}) when all steps use the same unit`,
+        ),
+      );
+    } else if (!total && totalValue === null) {
+      issues.push(issue('total_time_value', 'ขั้นตอนใช้หน่วยเวลาต่างกัน กรุณากรอกระยะเวลารวมเอง', 'The steps use different units: give the total time yourself'));
+    }
   }
-  if (record.legal_basis.length === 0) issues.push(issue('legal_basis', 'กรุณาระบุกฎหมายที่ให้อำนาจอย่างน้อย 1 รายการ', 'Give at least one legal basis'));
-  if (record.complaint_channels.length === 0) issues.push(issue('complaint_channels', 'กรุณาระบุช่องทางร้องเรียนอย่างน้อย 1 ช่องทาง', 'Give at least one complaint channel'));
-  record.documents.forEach((doc, index) => {
-    if (doc.originals + doc.copies === 0) issues.push(issue(`documents.${index}.originals`, 'เอกสารต้องขอฉบับจริงหรือสำเนาอย่างน้อย 1 ฉบับ', 'A document must ask for at least one original or copy'));
-    if (doc.identity && !doc.government_issued) {
+  if (Array.isArray(record.legal_basis) && record.legal_basis.length === 0) issues.push(issue('legal_basis', 'กรุณาระบุกฎหมายที่ให้อำนาจอย่างน้อย 1 รายการ', 'Give at least one legal basis'));
+  if (Array.isArray(record.complaint_channels) && record.complaint_channels.length === 0) {
+    issues.push(issue('complaint_channels', 'กรุณาระบุช่องทางร้องเรียนอย่างน้อย 1 ช่องทาง', 'Give at least one complaint channel'));
+  }
+  list(record.documents).forEach((item, index) => {
+    const doc = (item && typeof item === 'object' ? item : {}) as Record<string, unknown>;
+    if (isNumber(doc.originals) && isNumber(doc.copies) && doc.originals + doc.copies === 0) {
+      issues.push(issue(`documents.${index}.originals`, 'เอกสารต้องขอฉบับจริงหรือสำเนาอย่างน้อย 1 ฉบับ', 'A document must ask for at least one original or copy'));
+    }
+    if (doc.identity === true && doc.government_issued === false) {
       issues.push(issue(`documents.${index}.government_issued`, 'เอกสารยืนยันตัวตนต้องเป็นเอกสารที่ออกโดยหน่วยงานของรัฐ', 'An identity document must be issued by the state'));
     }
-    if (doc.government_issued && !doc.issuing_agency_th?.trim()) {
+    if (doc.government_issued === true && !(typeof doc.issuing_agency_th === 'string' && doc.issuing_agency_th.trim())) {
       issues.push(
         issue(`documents.${index}.issuing_agency_th`, 'เอกสารที่รัฐออกให้ต้องระบุหน่วยงานผู้ออก (เพื่อตรวจสอบจากต้นทางแทนการขอสำเนา)', 'A state-issued document needs its issuing agency (to verify it at the source instead of asking for a copy)'),
       );
     }
   });
-  record.offered_at.forEach((kind, index) => {
-    if (!KIND_NAMES[kind]) issues.push(issue(`offered_at.${index}`, `ไม่รู้จักประเภทหน่วยงาน “${kind}”`, `Unknown kind of office “${kind}”`));
+  list(record.offered_at).forEach((kind, index) => {
+    if (typeof kind === 'string' && !KIND_NAMES[kind]) issues.push(issue(`offered_at.${index}`, `ไม่รู้จักประเภทหน่วยงาน “${kind}”`, `Unknown kind of office “${kind}”`));
   });
-  if (record.source.url !== null && record.source.url !== '' && !/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(record.source.url)) {
+  const url = (record.source as { url?: unknown } | undefined)?.url;
+  if (typeof url === 'string' && url !== '' && !/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(url)) {
     issues.push(issue('source.url', 'ที่อยู่เว็บต้องขึ้นต้นด้วย http:// หรือ https://', 'The web address must start with http:// or https://'));
   }
   return issues;
 }
 
-/** All problems of a record: the schema first; domain rules only once the shape is right. */
+/** All problems of a record, one per field: the schema's first, then the domain rules'. */
 export function recordIssues(value: unknown): FieldIssue[] {
-  const schema = schemaIssues(value);
-  if (schema.length > 0) return schema;
-  return domainIssues(value as ManualRecord);
+  const issues = schemaIssues(value);
+  for (const found of domainIssues(value)) if (!issues.some((known) => known.field === found.field)) issues.push(found);
+  return issues;
 }
