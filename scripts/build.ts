@@ -10,7 +10,8 @@ const client: BuildOptions = {
   bundle: true,
   splitting: true,
   format: 'esm',
-  target: ['es2020', 'chrome80', 'safari14', 'firefox78'],
+  // Android phones get Chrome updates through the Play Store; Safari 15.4+ covers iOS 15.4 and newer.
+  target: ['es2022', 'chrome96', 'safari15.4', 'firefox94'],
   minify: true,
   sourcemap: true,
   chunkNames: 'chunks/[name]-[hash]',

@@ -12,7 +12,14 @@ import type { Config } from './config.js';
 import type { Database, Db } from './db/client.js';
 import { accountsOfficePages } from './features/accounts/pages.js';
 import { devMailboxPages } from './features/dev-mailbox/pages.js';
+import { geographyPages } from './features/geography/pages.js';
+import { manualApi } from './features/manuals/api.js';
 import { manualsOfficePages } from './features/manuals/office.js';
+import { manualPages } from './features/manuals/pages.js';
+import { posterOfficeRoutes } from './features/posters/office.js';
+import { servicePointApi } from './features/service-points/api.js';
+import { servicePointMedia } from './features/service-points/media.js';
+import { servicePointPages } from './features/service-points/pages.js';
 import { zeroCopyOfficePages } from './features/zero-copy/office.js';
 import { registerAssets } from './http/assets.js';
 import { registerObservability } from './http/observability.js';
@@ -23,6 +30,7 @@ import { registerSecurity } from './http/security.js';
 import { LOCALES, localePrefix } from './i18n/index.js';
 import { mailHandler, MAIL_JOB } from './jobs/mail.js';
 import type { JobHandler } from './jobs/queue.js';
+import { createPrinter, type Printer } from './print/printer.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -31,6 +39,8 @@ declare module 'fastify' {
     captcha: Captcha;
     /** what the background worker runs, by job kind (main.ts starts the worker) */
     jobHandlers: Record<string, JobHandler>;
+    /** HTML print templates → PDF/PNG in headless Chromium (launched on first use) */
+    printer: Printer;
   }
 }
 
@@ -61,6 +71,18 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   app.decorate('jobHandlers', {
     [MAIL_JOB]: mailHandler(database.db, config.smtpUrl, config.mailFrom),
   });
+  app.decorate(
+    'printer',
+    createPrinter({
+      chromiumPath: config.chromiumPath,
+      // Documents fetch their stylesheets, fonts and images from the app itself, never the network.
+      loadAsset: async (path) => {
+        const response = await app.inject({ method: 'GET', url: path });
+        return { status: response.statusCode, contentType: String(response.headers['content-type'] ?? 'application/octet-stream'), body: response.rawPayload };
+      },
+    }),
+  );
+  app.addHook('onClose', () => app.printer.close());
   app.decorateRequest('locale', 'th');
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -78,6 +100,9 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     await app.register(
       async (site) => {
         await site.register(pagesScope, { locale });
+        await site.register(servicePointPages);
+        await site.register(manualPages);
+        await site.register(geographyPages);
         // Without SMTP, development e-mail is read here instead of being sent.
         if (locale === 'th' && !config.smtpUrl && config.nodeEnv !== 'production') await site.register(devMailboxPages);
       },
@@ -88,6 +113,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       async (office) => {
         await office.register(officeScope, { locale });
         await office.register(accountsOfficePages);
+        await office.register(posterOfficeRoutes);
         await office.register(manualsOfficePages);
         await office.register(zeroCopyOfficePages);
       },
@@ -95,11 +121,21 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     );
   }
 
+  // Photos of service points: one URL for both languages, errors as Thai pages.
+  await app.register(
+    async (media) => {
+      await media.register(pagesScope, { locale: 'th' });
+      await media.register(servicePointMedia);
+    },
+    { prefix: '/photos' },
+  );
 
   // Open JSON API.
   await app.register(
     async (api) => {
       await api.register(apiScope);
+      await api.register(servicePointApi);
+      await api.register(manualApi);
     },
     { prefix: '/api/v1' },
   );

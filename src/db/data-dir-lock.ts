@@ -48,7 +48,7 @@ export function lockDataDir(dir: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const [pidText, host] = readFileSync(file, 'utf8').split('@');
       const pid = Number(pidText);
-      if (host === hostname() && Number.isInteger(pid) && pid !== process.pid && isAlive(pid)) {
+      if (host === hostname() && Number.isInteger(pid) && isAlive(pid)) {
         throw new DataDirLockedError(dir, pid);
       }
       if (host !== hostname() && host !== undefined) {

@@ -32,13 +32,16 @@ export interface HoursContext {
   holidays: Map<string, { nameTh: string; nameEn: string }>;
 }
 
+/** 0 = Sunday … 6 = Saturday, for a YYYY-MM-DD date. */
+export const weekdayOf = (date: string): number => new Date(`${date}T12:00:00Z`).getUTCDay();
+
 export type DayReason = 'regular' | 'holiday' | 'exception';
 
 export function intervalsOn(date: string, context: HoursContext): { intervals: Interval[]; reason: DayReason } {
   const exception = context.exceptions.get(date);
   if (exception) return { intervals: exception, reason: 'exception' };
   if (context.closedOnHolidays && context.holidays.has(date)) return { intervals: [], reason: 'holiday' };
-  const weekday = String(new Date(`${date}T12:00:00Z`).getUTCDay()) as keyof WeeklyHours;
+  const weekday = String(weekdayOf(date)) as keyof WeeklyHours;
   return { intervals: context.weekly[weekday] ?? [], reason: 'regular' };
 }
 
@@ -51,7 +54,8 @@ export function bangkokTime(at: Date): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
 }
 
-function addDays(date: string, days: number): string {
+/** The calendar date `days` after a YYYY-MM-DD date. */
+export function addDays(date: string, days: number): string {
   const d = new Date(`${date}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
