@@ -6,6 +6,7 @@ import { OfficeLayout } from '../../http/views/office-layout.js';
 import { formatNumber } from '../../i18n/index.js';
 import { KIND_NAMES, SEARCHABLE_KINDS } from '../organisations/kinds.js';
 import { DURATION_UNITS, STEP_KINDS } from './catalogue.js';
+import { formatDuration } from './durations.js';
 import { fieldValue, fieldValues, formToRecord, MAX_ROWS, rowCount, type FormState, type Section } from './office-form.js';
 import { officeManualMessages, STEP_KIND_NAMES } from './office-messages.js';
 import { IssueSummary, Notice } from './office-parts.js';
@@ -222,7 +223,7 @@ function TotalTime({ state, issues }: { state: FormState; issues: FieldIssue[] }
   if (total || steps.length === 0) {
     return (
       <p class="computed" id="f-total_time_value">
-        {m.totalComputed(total ? `${formatNumber(total.value, locale)} ${UNIT_NAMES[total.unit][locale]}` : '—')}
+        {m.totalComputed(total ? formatDuration(total.value, total.unit, locale) : '—')}
       </p>
     );
   }

@@ -185,7 +185,7 @@ function LinkedCard({ point, manual, noteForm }: { point: OfficePoint; manual: L
         {m.ownerAgency}: {owner(manual, locale)}
       </p>
       {(manual.localNoteTh || manual.localNoteEn) && (
-        <p class="local-note">
+        <p class="office-note">
           <strong>{m.localNote}:</strong> {locale === 'en' && manual.localNoteEn ? manual.localNoteEn : (manual.localNoteTh ?? manual.localNoteEn)}
         </p>
       )}

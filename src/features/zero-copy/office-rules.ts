@@ -3,14 +3,13 @@
  * linked to the point, grouped by document name (offices think "ID card copies", not "document 3 of
  * manual 12"), and the count of copies still demanded.
  *
- * The count rule: a state-issued document whose manual asks for copies (copies > 0) counts as a copy
- * still demanded unless the point declared it `verified_at_source` or `copy_by_office`; an
- * undeclared document, or one declared `copy_required`, counts.
+ * The count rule is the one of state.ts (docs/decisions/0007-zero-copy-badge.md): a state-issued
+ * document whose manual asks for copies counts as a copy still demanded unless the point declared
+ * it `verified_at_source` or `copy_by_office`.
  */
 import { normaliseForSearch } from '../../i18n/text.js';
+import { documentState, stillRequested, type DocumentState, type ZeroCopyStatus } from './state.js';
 
-export const ZERO_COPY_STATES = ['verified_at_source', 'copy_by_office', 'copy_required'] as const;
-export type ZeroCopyState = (typeof ZERO_COPY_STATES)[number];
 export const VERIFY_METHODS = ['smart_card', 'data_link'] as const;
 export type VerifyMethod = (typeof VERIFY_METHODS)[number];
 
@@ -26,36 +25,43 @@ export interface DocumentAtPoint {
   issuingAgencyTh: string | null;
   issuingAgencyEn: string | null;
   copies: number;
-  status: ZeroCopyState | null;
+  status: ZeroCopyStatus | null;
   method: VerifyMethod | null;
   reason: string | null;
   planDate: string | null;
 }
 
-export const copyStillDemanded = (document: { copies: number; status: ZeroCopyState | null }): boolean =>
-  document.copies > 0 && document.status !== 'verified_at_source' && document.status !== 'copy_by_office';
+/** The state of a document at the point, as the public pages and the API compute it. */
+export const stateAtPoint = (document: Pick<DocumentAtPoint, 'documentId' | 'copies' | 'status' | 'method' | 'reason' | 'planDate'>): DocumentState =>
+  documentState(
+    { id: document.documentId, governmentIssued: true, copies: document.copies },
+    document.status ? { status: document.status, method: document.method, reason: document.reason, planDate: document.planDate } : undefined,
+  );
+
+export const copyStillDemanded = (document: DocumentAtPoint): boolean => stillRequested(stateAtPoint(document));
 
 export interface CopyCount {
   /** documents whose manual asks for copies */
   asked: number;
   /** of those, the copies still demanded */
   stillDemanded: number;
-  byState: Record<ZeroCopyState | 'undeclared', number>;
+  byState: Record<ZeroCopyStatus | 'undeclared', number>;
 }
 
 export function countCopies(documents: DocumentAtPoint[]): CopyCount {
   const count: CopyCount = { asked: 0, stillDemanded: 0, byState: { verified_at_source: 0, copy_by_office: 0, copy_required: 0, undeclared: 0 } };
   for (const document of documents) {
-    if (document.copies <= 0) continue;
+    const state = stateAtPoint(document);
+    if (state.kind === 'out_of_scope') continue;
     count.asked++;
-    if (copyStillDemanded(document)) count.stillDemanded++;
-    count.byState[document.status ?? 'undeclared']++;
+    if (stillRequested(state)) count.stillDemanded++;
+    count.byState[state.kind]++;
   }
   return count;
 }
 
 export interface Declaration {
-  status: ZeroCopyState;
+  status: ZeroCopyStatus;
   method: VerifyMethod | null;
   reason: string | null;
   planDate: string | null;

@@ -18,18 +18,17 @@ import { bangkokDate, formatDate, formatNumber, localePrefix } from '../../i18n/
 import { Notice, PointHeader, pointName } from '../manuals/office-parts.js';
 import { officePoint, PointCodeParams, type OfficePoint } from '../manuals/office-point.js';
 import { officeZeroCopyMessages } from './office-messages.js';
+import { ZERO_COPY_STATUSES, type ZeroCopyStatus } from './state.js';
 import {
   addDays,
   countCopies,
   groupDocuments,
   isCalendarDate,
   VERIFY_METHODS,
-  ZERO_COPY_STATES,
   type Declaration,
   type DocumentAtPoint,
   type DocumentGroup,
   type VerifyMethod,
-  type ZeroCopyState,
 } from './office-rules.js';
 
 type M = (typeof officeZeroCopyMessages)['th'];
@@ -62,7 +61,7 @@ interface GroupForm {
 
 const localised = (th: string, en: string | null, locale: 'th' | 'en') => (locale === 'en' && en ? en : th);
 
-function stateText(m: M, declaration: { status: ZeroCopyState | null; method: VerifyMethod | null }, copies: number): string {
+function stateText(m: M, declaration: { status: ZeroCopyStatus | null; method: VerifyMethod | null }, copies: number): string {
   switch (declaration.status) {
     case 'verified_at_source':
       return declaration.method === 'smart_card' ? m.stateVerifiedSmartCard : declaration.method === 'data_link' ? m.stateVerifiedDataLink : m.stateVerified;
@@ -333,7 +332,7 @@ const DocumentId = Type.String({ pattern: '^\\d{1,9}$' });
 export const ZeroCopyForm = Type.Object({
   group: DocumentId,
   document: Type.Optional(Type.Union([DocumentId, Type.Array(DocumentId, { maxItems: 200 })])),
-  status: Type.Optional(Type.Union([Type.Literal(''), ...ZERO_COPY_STATES.map((s) => Type.Literal(s))])),
+  status: Type.Optional(Type.Union([Type.Literal(''), ...ZERO_COPY_STATUSES.map((s) => Type.Literal(s))])),
   method: Type.Optional(Type.Union([Type.Literal(''), ...VERIFY_METHODS.map((s) => Type.Literal(s))])),
   reason: Type.Optional(Type.String({ maxLength: 2000 })),
   plan_date: Type.Optional(Type.String({ maxLength: 40 })),
@@ -347,7 +346,7 @@ function readDeclaration(body: { status?: string; method?: string; reason?: stri
   const issues: FieldIssue[] = [];
   const issue = (field: string, key: keyof M & string) => issues.push({ field: `${anchor}.${field}`, th: th[key] as string, en: en[key] as string });
   if (documentIds.length === 0) issue('documents', 'issueDocuments');
-  const status = (ZERO_COPY_STATES as readonly string[]).includes(body.status ?? '') ? (body.status as ZeroCopyState) : null;
+  const status = (ZERO_COPY_STATUSES as readonly string[]).includes(body.status ?? '') ? (body.status as ZeroCopyStatus) : null;
   if (!status) issue('status', 'issueStatus');
   let method: VerifyMethod | null = null;
   let reason: string | null = null;
