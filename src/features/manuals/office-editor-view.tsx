@@ -100,7 +100,7 @@ export function editorFieldLabel(m: M, field: string): string {
   return names[field] ?? field;
 }
 
-function Text(props: { name: string; label: string; hint?: string; state: FormState; issues: FieldIssue[]; multiline?: boolean; maxLength: number; inputMode?: 'decimal' | 'numeric' | 'url'; lang?: 'th' | 'en' }) {
+function Text(props: { name: string; label: string; hint?: string; state: FormState; issues: FieldIssue[]; multiline?: boolean; rows?: number; maxLength: number; inputMode?: 'decimal' | 'numeric' | 'url'; lang?: 'th' | 'en' }) {
   const error = useIssue(props.issues, props.name);
   const id = `f-${props.name}`;
   const describedBy = [props.hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
@@ -119,7 +119,7 @@ function Text(props: { name: string; label: string; hint?: string; state: FormSt
         </p>
       )}
       {props.multiline ? (
-        <textarea id={id} name={props.name} maxLength={props.maxLength} rows={4} aria-describedby={describedBy} aria-invalid={error !== null} lang={props.lang}>
+        <textarea id={id} name={props.name} maxLength={props.maxLength} rows={props.rows ?? 3} aria-describedby={describedBy} aria-invalid={error !== null} lang={props.lang}>
           {value}
         </textarea>
       ) : (
@@ -284,8 +284,8 @@ export function ManualEditorPage(props: EditorProps) {
           <div class="grid-pair">
             <Text name="title_th" label={m.titleTh} maxLength={300} lang="th" {...common} />
             <Text name="title_en" label={m.titleEn} maxLength={300} lang="en" {...common} />
-            <Text name="synonyms_th" label={m.synonymsTh} hint={m.synonymsHint} multiline maxLength={3100} lang="th" {...common} />
-            <Text name="synonyms_en" label={m.synonymsEn} hint={m.synonymsHint} multiline maxLength={3100} lang="en" {...common} />
+            <Text name="synonyms_th" label={m.synonymsTh} hint={m.synonymsHint} multiline rows={5} maxLength={3100} lang="th" {...common} />
+            <Text name="synonyms_en" label={m.synonymsEn} hint={m.synonymsHint} multiline rows={5} maxLength={3100} lang="en" {...common} />
             <Text name="owner_agency_th" label={m.ownerTh} maxLength={200} lang="th" {...common} />
             <Text name="owner_agency_en" label={m.ownerEn} maxLength={200} lang="en" {...common} />
             <Text name="ministry_th" label={m.ministryTh} maxLength={200} lang="th" {...common} />
@@ -323,8 +323,8 @@ export function ManualEditorPage(props: EditorProps) {
           <div class="grid-pair">
             <Text name="statutory_time_limit_th" label={m.statutoryTh} multiline maxLength={1000} lang="th" {...common} />
             <Text name="statutory_time_limit_en" label={m.statutoryEn} multiline maxLength={1000} lang="en" {...common} />
-            <Text name="criteria_th" label={m.criteriaTh} multiline maxLength={10000} lang="th" {...common} />
-            <Text name="criteria_en" label={m.criteriaEn} multiline maxLength={10000} lang="en" {...common} />
+            <Text name="criteria_th" label={m.criteriaTh} multiline rows={8} maxLength={10000} lang="th" {...common} />
+            <Text name="criteria_en" label={m.criteriaEn} multiline rows={8} maxLength={10000} lang="en" {...common} />
             <Text name="hours_th" label={m.hoursTh} multiline maxLength={500} lang="th" {...common} />
             <Text name="hours_en" label={m.hoursEn} multiline maxLength={500} lang="en" {...common} />
           </div>
@@ -335,8 +335,8 @@ export function ManualEditorPage(props: EditorProps) {
             <>
               <Select name={`steps.${row}.kind`} label={m.stepKind} options={kinds} {...common} />
               <div class="grid-pair">
-                <Text name={`steps.${row}.title_th`} label={m.stepTitleTh} multiline maxLength={1000} lang="th" {...common} />
-                <Text name={`steps.${row}.title_en`} label={m.stepTitleEn} multiline maxLength={1000} lang="en" {...common} />
+                <Text name={`steps.${row}.title_th`} label={m.stepTitleTh} multiline rows={2} maxLength={1000} lang="th" {...common} />
+                <Text name={`steps.${row}.title_en`} label={m.stepTitleEn} multiline rows={2} maxLength={1000} lang="en" {...common} />
                 <Text name={`steps.${row}.duration_value`} label={m.duration} maxLength={12} inputMode="decimal" {...common} />
                 <Select name={`steps.${row}.duration_unit`} label={m.durationUnit} options={units} {...common} />
                 <Text name={`steps.${row}.responsible_th`} label={m.responsibleTh} maxLength={300} lang="th" {...common} />

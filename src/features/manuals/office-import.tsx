@@ -13,7 +13,8 @@ import { actorOf } from '../../http/scopes/office.js';
 import { sendPage, useHref, useMessages, useView } from '../../http/view.js';
 import { OfficeLayout } from '../../http/views/office-layout.js';
 import { bangkokDate, formatNumber } from '../../i18n/index.js';
-import { readCatalogue, type ManualRecord } from './catalogue.js';
+import { DURATION_UNITS, readCatalogue, STEP_KINDS, type ManualRecord } from './catalogue.js';
+import { SEARCHABLE_KINDS } from '../organisations/kinds.js';
 import { creatorOrganisation } from './office-editor.js';
 import { CSV_COLUMNS, fieldLabel, ImportFileError, LIST_FIELDS, MAX_IMPORT_BYTES, parseImportFile, recordsToCsv, REQUIRED_CSV_COLUMNS } from './import.js';
 import { applyImport, type ImportOutcome } from './import-apply.js';
@@ -64,30 +65,42 @@ function Report({ result }: { result: Result }) {
       <p class="notice error" role="alert" id="import-failed">
         <strong>{m.importFailed(formatNumber(outcome.problems.length, locale), formatNumber(rows, locale))}</strong>
       </p>
-      <div class="table-scroll">
-        <table class="data import-report">
-          <thead>
-            <tr>
-              <th scope="col">{m.reportRow}</th>
-              <th scope="col">{m.reportField}</th>
-              <th scope="col">{m.reportTh}</th>
-              <th scope="col">{m.reportEn}</th>
+      <table class="data stack import-report" role="table">
+        <thead>
+          <tr role="row">
+            <th scope="col" role="columnheader">
+              {m.reportRow}
+            </th>
+            <th scope="col" role="columnheader">
+              {m.reportField}
+            </th>
+            <th scope="col" role="columnheader">
+              {m.reportTh}
+            </th>
+            <th scope="col" role="columnheader">
+              {m.reportEn}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {outcome.problems.map((problem, index) => (
+            <tr key={index} role="row">
+              <th scope="row" role="rowheader">
+                {m.rowNumber(formatNumber(problem.row, locale))}
+              </th>
+              <td role="cell" data-label={m.reportField}>
+                <code>{fieldLabel(problem.field)}</code>
+              </td>
+              <td role="cell" lang="th" data-label={m.reportTh}>
+                {problem.th}
+              </td>
+              <td role="cell" lang="en" data-label={m.reportEn}>
+                {problem.en}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {outcome.problems.map((problem, index) => (
-              <tr key={index}>
-                <td>{problem.row}</td>
-                <td>
-                  <code>{fieldLabel(problem.field)}</code>
-                </td>
-                <td lang="th">{problem.th}</td>
-                <td lang="en">{problem.en}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </table>
     </section>
   );
 }
@@ -118,6 +131,31 @@ function FormatHelp() {
       </p>
       <p>{m.csvLists}</p>
       <p>{m.csvBooleans}</p>
+      <p>{m.csvExampleCell}:</p>
+      <p>
+        <code class="wrap-code">document_check;ยื่นคำขอและตรวจเอกสาร;File the request;15;minute|consideration;พิจารณาอนุญาต;;1;working_day</code>
+      </p>
+      <h4>{m.csvValues}</h4>
+      <dl class="facts">
+        <dt>
+          <code>kind</code>
+        </dt>
+        <dd>
+          <code class="wrap-code">{STEP_KINDS.join(', ')}</code>
+        </dd>
+        <dt>
+          <code>duration_unit, total_time_unit</code>
+        </dt>
+        <dd>
+          <code class="wrap-code">{DURATION_UNITS.join(', ')}</code>
+        </dd>
+        <dt>
+          <code>offered_at</code>
+        </dt>
+        <dd>
+          <code class="wrap-code">{SEARCHABLE_KINDS.join(', ')}</code>
+        </dd>
+      </dl>
       <div class="table-scroll">
         <table class="data">
           <thead>
@@ -180,7 +218,7 @@ function ImportPage({ result, status, noFile }: { result: Result; status: Manual
       <p>{m.importIntro}</p>
       <Report result={result} />
       <Notice text={noFile ? m.importNoFile : null} kind="error" />
-      <form method="post" action={href('/office/manuals/import')} encType="multipart/form-data" class="narrow-form">
+      <form method="post" action={href('/office/manuals/import')} encType="multipart/form-data" class="narrow-form import-form">
         <CsrfField />
         <div class={noFile ? 'field has-error' : 'field'}>
           <label for="f-file">{m.importFile}</label>

@@ -104,7 +104,8 @@ const issue = (field: string, th: string, en: string): FieldIssue => ({ field, t
 
 const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const isUnit = (value: unknown): value is DurationUnit => typeof value === 'string' && Object.hasOwn(UNIT_NAMES, value);
-const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+/** A number the schema accepts for a duration or a count (the schema reports the others). */
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
 
 /**
  * Rules beyond the schema. They read the value defensively, so they also run on a record that has

@@ -115,6 +115,8 @@ function GroupCard({ point, group, form }: { point: OfficePoint; group: Document
   const { locale } = useView();
   const anchor = `g${group.documents[0]!.documentId}`;
   const name = localised(group.nameTh, group.nameEn, locale);
+  // Different Thai documents can share an English name: the Thai one keeps form names unique.
+  const uniqueName = locale === 'en' && group.nameEn ? `${group.nameEn} (${group.nameTh})` : name;
   const issues = form?.issues ?? [];
   const common: Declaration | null = group.common;
   const chosen = new Set(form ? form.documentIds : group.documents.map((d) => d.documentId));
@@ -126,8 +128,16 @@ function GroupCard({ point, group, form }: { point: OfficePoint; group: Document
   const planError = useIssue(issues, `${anchor}.plan_date`);
   const today = bangkokDate();
   return (
-    <section class="card zc-group" id={anchor} aria-labelledby={`${anchor}-name`} tabIndex={-1}>
-      <h3 id={`${anchor}-name`}>{name}</h3>
+    <div class="card zc-group" id={anchor} tabIndex={-1}>
+      <h3>
+        {name}
+        {locale === 'en' && group.nameEn && (
+          <span class="meta" lang="th">
+            {' '}
+            · {group.nameTh}
+          </span>
+        )}
+      </h3>
       <p class="meta">
         {group.issuingAgencyTh && m.issuedBy(localised(group.issuingAgencyTh, group.issuingAgencyEn, locale))}
         {group.issuingAgencyTh && ' · '}
@@ -164,7 +174,7 @@ function GroupCard({ point, group, form }: { point: OfficePoint; group: Document
       {point.canManage && (
         <details class="zc-edit" open={form !== null}>
           <summary>{m.change}</summary>
-        <form method="post" action={`${href(`/office/points/${point.code}/zero-copy`)}#${anchor}`} class="zc-form" aria-label={m.formLegend(name)} novalidate>
+        <form method="post" action={`${href(`/office/points/${point.code}/zero-copy`)}#${anchor}`} class="zc-form" aria-label={m.formLegend(uniqueName)} novalidate>
           <CsrfField />
           <input type="hidden" name="group" value={String(group.documents[0]!.documentId)} />
           {issues.length > 0 && (
@@ -262,13 +272,13 @@ function GroupCard({ point, group, form }: { point: OfficePoint; group: Document
               />
             </div>
           </div>
-          <button type="submit" aria-label={m.save(name)}>
+          <button type="submit" aria-label={m.save(uniqueName)}>
             {m.saveShort}
           </button>
         </form>
         </details>
       )}
-    </section>
+    </div>
   );
 }
 
@@ -299,10 +309,21 @@ function ZeroCopyPage({ point, documents, saved, form }: { point: OfficePoint; d
                 <strong>{count.stillDemanded > 0 ? m.stillDemanded(n(count.stillDemanded)) : m.noneDemanded}</strong>
               </p>
               <p class="meta">{m.countRule(n(count.asked))}</p>
-              <p class="meta">
-                {m.breakdown}: {m.stateVerified} {n(count.byState.verified_at_source)} · {m.stateByOffice} {n(count.byState.copy_by_office)} · {m.stateRequired}{' '}
-                {n(count.byState.copy_required)} · {m.stateUndeclared} {n(count.byState.undeclared)}
-              </p>
+              <p class="meta">{m.breakdown}:</p>
+              <ul class="meta zc-breakdown">
+                <li>
+                  {m.stateVerified}: {n(count.byState.verified_at_source)}
+                </li>
+                <li>
+                  {m.stateByOffice}: {n(count.byState.copy_by_office)}
+                </li>
+                <li>
+                  {m.stateRequired}: {n(count.byState.copy_required)}
+                </li>
+                <li>
+                  {m.stateUndeclared}: {n(count.byState.undeclared)}
+                </li>
+              </ul>
             </section>
             <h2>{m.askedTitle(n(asked.length))}</h2>
             {asked.map((group) => (
