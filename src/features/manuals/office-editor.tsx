@@ -20,7 +20,7 @@ import { ManualEditorPage } from './office-editor-view.js';
 import { applyRowAction, emptyForm, fieldValue, formToRecord, ManualForm, recordToForm, slugFromTitle, statusOf, type FormState } from './office-form.js';
 import { officeManualMessages } from './office-messages.js';
 import { StatusBadge } from './office-parts.js';
-import { canEditManual, canSeeManual, listManuals, MANUAL_STATUSES, saveManual, storedManual, type ManualListItem, type StoredManual } from './office-store.js';
+import { canEditManual, canSeeManual, listOfficeManuals, MANUAL_STATUSES, saveManual, storedManual, type ManualListItem, type StoredManual } from './office-store.js';
 import { recordIssues, withComputedTotal } from './record-rules.js';
 
 const PAGE_SIZE = 50;
@@ -179,7 +179,7 @@ export const officeEditorRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const mine = request.query.scope === 'mine';
     const status = request.query.status || null;
     const page = request.query.page ?? 1;
-    const { items, total } = await listManuals(app.db, actor, { q, mine, status, page, pageSize: PAGE_SIZE });
+    const { items, total } = await listOfficeManuals(app.db, actor, { q, mine, status, page, pageSize: PAGE_SIZE });
     if (page > 1 && items.length === 0) throw new AppError('not_found');
     const own = await organisationById(app.db, actor.organisationId);
     return sendPage(

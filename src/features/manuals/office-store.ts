@@ -216,7 +216,7 @@ export interface ManualListQuery {
 }
 
 /** The catalogue as the actor may see it: every published manual, drafts within the read scope. */
-export async function listManuals(db: Db, actor: Actor, query: ManualListQuery): Promise<{ items: ManualListItem[]; total: number }> {
+export async function listOfficeManuals(db: Db, actor: Actor, query: ManualListQuery): Promise<{ items: ManualListItem[]; total: number }> {
   const editable = sql`coalesce(${scopeSql(actor, 'manage', 'o')}, false)`;
   const conditions: SQL[] = [sql`(m.status = 'published' or coalesce(${scopeSql(actor, 'read', 'o')}, false))`];
   const words = queryChunks(query.q).flatMap((chunk) => chunk.words);
