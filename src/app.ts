@@ -16,13 +16,20 @@ import { geographyPages } from './features/geography/pages.js';
 import { manualApi } from './features/manuals/api.js';
 import { manualsOfficePages } from './features/manuals/office.js';
 import { manualPages } from './features/manuals/pages.js';
+import { openDataApi } from './features/open-data/api.js';
+import { openDataDownloads } from './features/open-data/downloads.js';
+import { openDataPages } from './features/open-data/pages.js';
 import { posterOfficeRoutes } from './features/posters/office.js';
+import { searchApi } from './features/search/api.js';
+import { searchPages } from './features/search/pages.js';
 import { servicePointApi } from './features/service-points/api.js';
 import { servicePointMedia } from './features/service-points/media.js';
+import { servicePointsOfficeRoutes } from './features/service-points/office.js';
 import { servicePointPages } from './features/service-points/pages.js';
 import { zeroCopyOfficePages } from './features/zero-copy/office.js';
 import { registerAssets } from './http/assets.js';
 import { registerObservability } from './http/observability.js';
+import { registerOpenApi } from './http/openapi.js';
 import { apiScope } from './http/scopes/api.js';
 import { officeScope } from './http/scopes/office.js';
 import { pagesScope } from './http/scopes/pages.js';
@@ -93,6 +100,8 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(formbody);
   await registerAssets(app);
   await registerObservability(app, database);
+  // Before the routes, so it sees them all: /api/openapi.json and /api/docs.
+  await registerOpenApi(app, config);
   app.get('/captcha/challenge', async (_request, reply) => reply.header('cache-control', 'no-store').send(await app.captcha.challenge()));
 
   // Citizen pages, in Thai at / and in English at /en.
@@ -100,9 +109,11 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     await app.register(
       async (site) => {
         await site.register(pagesScope, { locale });
+        await site.register(searchPages);
         await site.register(servicePointPages);
         await site.register(manualPages);
         await site.register(geographyPages);
+        await site.register(openDataPages);
         // Without SMTP, development e-mail is read here instead of being sent.
         if (locale === 'th' && !config.smtpUrl && config.nodeEnv !== 'production') await site.register(devMailboxPages);
       },
@@ -113,6 +124,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       async (office) => {
         await office.register(officeScope, { locale });
         await office.register(accountsOfficePages);
+        await office.register(servicePointsOfficeRoutes);
         await office.register(posterOfficeRoutes);
         await office.register(manualsOfficePages);
         await office.register(zeroCopyOfficePages);
@@ -134,10 +146,21 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(
     async (api) => {
       await api.register(apiScope);
+      await api.register(searchApi);
       await api.register(servicePointApi);
       await api.register(manualApi);
+      await api.register(openDataApi);
     },
     { prefix: '/api/v1' },
+  );
+
+  // Open-data files for integrators, with the API's JSON errors.
+  await app.register(
+    async (files) => {
+      await files.register(apiScope);
+      await files.register(openDataDownloads);
+    },
+    { prefix: '/open-data' },
   );
 
   return app;

@@ -12,6 +12,7 @@ const messages = defineMessages(
     manuals: 'คู่มือประชาชน',
     posters: 'โปสเตอร์คิวอาร์โค้ด',
     approvals: 'อนุมัติบัญชี',
+    audit: 'บันทึกการเปลี่ยนแปลง',
     account: 'บัญชีของฉัน',
     signOut: 'ออกจากระบบ',
     signIn: 'เข้าสู่ระบบ',
@@ -27,6 +28,7 @@ const messages = defineMessages(
     manuals: 'Citizen’s Manuals',
     posters: 'QR posters',
     approvals: 'Approvals',
+    audit: 'Audit log',
     account: 'My account',
     signOut: 'Sign out',
     signIn: 'Sign in',
@@ -75,6 +77,7 @@ export function OfficeLayout({ title, children, head }: { title: string; childre
                 <a href={href('/office/manuals')}>{m.manuals}</a>
                 <a href={href('/office/posters')}>{m.posters}</a>
                 <a href={href('/office/approvals')}>{m.approvals}</a>
+                <a href={href('/office/audit')}>{m.audit}</a>
                 <a href={href('/office/account')}>{m.account}</a>
                 <form method="post" action={href('/office/sign-out')} class="inline-form">
                   <CsrfField />
