@@ -41,7 +41,9 @@ describe('the manuals of a point', () => {
   it('lists the linked manuals and finds others by a Thai word inside unspaced text', async () => {
     const page = await cast.officerA.get(base());
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain(`<h1>คู่มือประชาชนของ ${point.nameTh}</h1>`);
+    expect(page.body).toContain(`<h1>${point.nameTh}</h1>`);
+    expect(page.body).toContain('<h2>คู่มือประชาชนที่จุดนี้</h2>');
+    expect(page.body).toContain(`<a href="/office/points/${point.code}/manuals" aria-current="page">คู่มือประชาชน</a>`);
     expect(page.body).toContain(`บริการที่จุดนี้ (${await linkedCount()})`);
 
     // "ประจำตัว" sits inside "บัตรประจำตัวประชาชน" with no spaces around it.
@@ -149,7 +151,7 @@ describe('the manuals of a point', () => {
   it('speaks English at /en', async () => {
     const page = await cast.officerA.get(`/en${base()}`);
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Citizen’s Manuals at');
+    expect(page.body).toContain('Citizen’s Manuals at this point');
     expect(page.body).toContain('Confirm this list is complete');
   });
 });

@@ -13,13 +13,12 @@ import { AppError, type FieldIssue } from '../../http/errors.js';
 import { CsrfField, Field, validationIssues } from '../../http/forms.js';
 import { actorOf } from '../../http/scopes/office.js';
 import { sendPage, useHref, useMessages, useView } from '../../http/view.js';
-import { OfficeLayout } from '../../http/views/office-layout.js';
 import { formatDate, formatNumber, localePrefix } from '../../i18n/index.js';
 import { likeEscape, queryChunks } from '../../i18n/text.js';
 import { KIND_NAMES } from '../organisations/kinds.js';
-import { interpretQuery, type CatalogueEntry } from '../search/interpret.js';
+import { catalogueEntry, interpretQuery } from '../search/interpret.js';
 import { officeManualMessages } from './office-messages.js';
-import { IssueSummary, Notice, PointHeader, pointName, StatusBadge } from './office-parts.js';
+import { IssueSummary, Notice, PointPage, StatusBadge } from './office-parts.js';
 import { officePoint, PointCodeParams, type OfficePoint } from './office-point.js';
 
 const SEARCH_LIMIT = 30;
@@ -65,7 +64,7 @@ const catalogueColumns = (pointId: number) =>
 /**
  * Published manuals matching a Thai or English query. Candidates share at least one word with it
  * (an indexed substring match, so Thai words inside unspaced text match); `interpretQuery` then
- * picks those named by the longest run of the query's words, as the citizen search does.
+ * picks those the query names, as the citizen search does (titles first, then synonyms).
  */
 async function searchManuals(db: Db, pointId: number, q: string): Promise<{ items: CatalogueManual[]; more: boolean }> {
   const words = [...new Set(queryChunks(q).flatMap((chunk) => chunk.words))].slice(0, 12);
@@ -74,7 +73,25 @@ async function searchManuals(db: Db, pointId: number, q: string): Promise<{ item
     words.map((word) => sql`search_text like ${`%${likeEscape(word)}%`}`),
     sql` or `,
   );
-  const candidates = await rows<CatalogueEntry>(db, sql`select id, search_text as "searchText" from manuals where status = 'published' and (${any}) limit 5000`);
+  const found = await rows<{
+    id: number;
+    titleTh: string;
+    titleEn: string | null;
+    synonymsTh: string[];
+    synonymsEn: string[];
+    ownerAgencyTh: string;
+    ownerAgencyEn: string | null;
+    categoryTh: string | null;
+    categoryEn: string | null;
+  }>(
+    db,
+    sql`select id, title_th as "titleTh", title_en as "titleEn", synonyms_th as "synonymsTh", synonyms_en as "synonymsEn",
+          owner_agency_th as "ownerAgencyTh", owner_agency_en as "ownerAgencyEn", category_th as "categoryTh", category_en as "categoryEn"
+        from manuals where status = 'published' and (${any}) limit 5000`,
+  );
+  const candidates = found.map((m) =>
+    catalogueEntry(m.id, [m.titleTh, m.titleEn], [...m.synonymsTh, ...m.synonymsEn, m.ownerAgencyTh, m.ownerAgencyEn, m.categoryTh, m.categoryEn]),
+  );
   const ids = interpretQuery(q, candidates).manualIds ?? [];
   if (ids.length === 0) return { items: [], more: false };
   const items = await rows<CatalogueManual>(
@@ -157,9 +174,9 @@ function CatalogueList({ point, items, q }: { point: OfficePoint; items: Catalog
       {items.map((manual) => (
         <li key={manual.id} class="card row-card">
           <div>
-            <h3>
+            <h4>
               <a href={href(`/manuals/${manual.slug}`)}>{title(manual, locale)}</a>
-            </h3>
+            </h4>
             <p class="meta">{owner(manual, locale)}</p>
           </div>
           <LinkButton point={point} manual={manual} q={q} />
@@ -178,9 +195,9 @@ function LinkedCard({ point, manual, noteForm }: { point: OfficePoint; manual: L
   const name = title(manual, locale);
   return (
     <li class="card">
-      <h3>
+      <h4>
         <a href={href(`/manuals/${manual.slug}?point=${point.code}`)}>{name}</a> {manual.status === 'draft' && <StatusBadge status="draft" />}
-      </h3>
+      </h4>
       <p class="meta">
         {m.ownerAgency}: {owner(manual, locale)}
       </p>
@@ -237,10 +254,8 @@ function LinksPage(props: PageData) {
   const doneText: Record<Done, string> = { linked: m.doneLinked, unlinked: m.doneUnlinked, note: m.doneNote, confirmed: m.doneConfirmed, reconfirm: m.doneReconfirm };
   const kind = KIND_NAMES[point.organisationKind]?.[locale] ?? point.organisationKind;
   return (
-    <OfficeLayout title={m.linksTitle(pointName(point, locale))}>
-      <PointHeader point={point} title={m.linksTitle(pointName(point, locale))} current="manuals">
+    <PointPage point={point} tab="manuals" title={m.linksHeading} notice={props.done ? doneText[props.done] : null}>
         <p>{m.linksIntro}</p>
-        <Notice text={props.done ? doneText[props.done] : null} />
         <Notice text={props.error} kind="error" />
         <section class={point.manualsConfirmedAt ? 'status-box ok' : 'status-box warn'} aria-labelledby="confirm-state">
           <p id="confirm-state">
@@ -260,7 +275,7 @@ function LinksPage(props: PageData) {
           )}
         </section>
 
-        <h2 id="add">{m.addTitle}</h2>
+        <h3 id="add">{m.addTitle}</h3>
         <form method="get" action={href(`/office/points/${point.code}/manuals`)} role="search" class="search-form" aria-labelledby="add">
           <label for="manual-q">{m.searchLabel}</label>
           <p class="hint" id="manual-q-hint">
@@ -273,7 +288,7 @@ function LinksPage(props: PageData) {
         </form>
         {results && (
           <section aria-labelledby="results-title">
-            <h3 id="results-title">{m.resultsTitle(q)}</h3>
+            <h4 id="results-title">{m.resultsTitle(q)}</h4>
             {results.items.length === 0 ? <p>{m.noResults(q)}</p> : <CatalogueList point={point} items={results.items} q={q} />}
             {results.more && <p class="meta">{m.moreResults}</p>}
           </section>
@@ -285,7 +300,7 @@ function LinksPage(props: PageData) {
           </details>
         )}
 
-        <h2>{m.linkedTitle(formatNumber(linked.length, locale))}</h2>
+        <h3>{m.linkedTitle(formatNumber(linked.length, locale))}</h3>
         {linked.length === 0 ? (
           <p>{m.noneLinked}</p>
         ) : (
@@ -295,8 +310,7 @@ function LinksPage(props: PageData) {
             ))}
           </ul>
         )}
-      </PointHeader>
-    </OfficeLayout>
+    </PointPage>
   );
 }
 

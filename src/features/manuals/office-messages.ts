@@ -5,17 +5,12 @@ export const officeManualMessages = defineMessages(
   {
     // Shared frame of a point's pages
     officeHome: 'หน้าหลักเจ้าหน้าที่',
-    points: 'จุดบริการ',
-    pointTabs: 'ส่วนของจุดบริการ',
-    tabManuals: 'คู่มือประชาชนที่จุดนี้',
-    tabZeroCopy: 'การไม่เรียกสำเนาเอกสาร (Zero Copy)',
-    readOnly: 'คุณดูข้อมูลนี้ได้อย่างเดียว แก้ไขไม่ได้',
     problemsTitle: 'กรุณาแก้ไขข้อมูลต่อไปนี้',
     draft: 'ฉบับร่าง',
     published: 'เผยแพร่แล้ว',
 
     // Linking manuals to a point
-    linksTitle: (point: string) => `คู่มือประชาชนของ ${point}`,
+    linksHeading: 'คู่มือประชาชนที่จุดนี้',
     linksIntro: 'เลือกคู่มือประชาชนของทุกงานบริการที่ให้บริการ ณ จุดนี้ เพิ่มหมายเหตุเฉพาะจุด (เช่น ช่องบริการ หรือเอกสารที่ต้องนำมาเพิ่ม) แล้วยืนยันว่ารายการครบถ้วน',
     confirmedOn: (date: string) => `ยืนยันแล้วว่ารายการครบถ้วน เมื่อ ${date}`,
     changedSince: (date: string) => `รายการเปลี่ยนไปหลังการยืนยันเมื่อ ${date} กรุณาตรวจสอบและยืนยันอีกครั้ง`,
@@ -211,16 +206,11 @@ export const officeManualMessages = defineMessages(
   },
   {
     officeHome: 'Office home',
-    points: 'Service points',
-    pointTabs: 'Parts of the service point',
-    tabManuals: 'Citizen’s Manuals here',
-    tabZeroCopy: 'No photocopies (Zero Copy)',
-    readOnly: 'You can read this but not change it',
     problemsTitle: 'Please correct the following',
     draft: 'Draft',
     published: 'Published',
 
-    linksTitle: (point: string) => `Citizen’s Manuals at ${point}`,
+    linksHeading: 'Citizen’s Manuals at this point',
     linksIntro: 'Choose the Citizen’s Manual of every service given at this point, add local notes (such as the counter, or extra documents to bring), then confirm the list is complete.',
     confirmedOn: (date: string) => `Confirmed complete on ${date}`,
     changedSince: (date: string) => `The list changed after it was confirmed on ${date}. Please check it and confirm again`,

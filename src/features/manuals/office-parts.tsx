@@ -1,6 +1,7 @@
 /** Small pieces shared by the back-office manual and Zero Copy pages. */
 import type { FieldIssue } from '../../http/errors.js';
-import { useHref, useMessages, useView, type Children } from '../../http/view.js';
+import { useMessages, useView, type Children } from '../../http/view.js';
+import { PointFrame } from '../service-points/office-views.js';
 import { officeManualMessages } from './office-messages.js';
 import type { OfficePoint } from './office-point.js';
 
@@ -39,39 +40,12 @@ export function StatusBadge({ status }: { status: string }) {
   return status === 'draft' ? <span class="badge warn">{m.draft}</span> : <span class="badge ok">{m.published}</span>;
 }
 
-export const pointName = (point: Pick<OfficePoint, 'nameTh' | 'nameEn'>, locale: 'th' | 'en') => (locale === 'en' && point.nameEn ? point.nameEn : point.nameTh);
-
-/** Breadcrumbs, the page title and the tabs between a point's manuals and its Zero Copy page. */
-export function PointHeader({ point, title, current, children }: { point: OfficePoint; title: string; current: 'manuals' | 'zero-copy'; children?: Children }) {
-  const m = useMessages(officeManualMessages);
-  const href = useHref();
-  const { locale } = useView();
+/** A page of one point's back office: the point's frame and tabs, then this page's heading. */
+export function PointPage({ point, tab, title, notice, children }: { point: OfficePoint; tab: 'manuals' | 'zero-copy'; title: string; notice?: string | null; children: Children }) {
   return (
-    <>
-      <nav aria-label="breadcrumb">
-        <ol class="crumbs">
-          <li>
-            <a href={href('/office')}>{m.officeHome}</a>
-          </li>
-          <li>
-            <a href={href('/office/points')}>{m.points}</a>
-          </li>
-          <li>
-            {pointName(point, locale)} ({point.code})
-          </li>
-        </ol>
-      </nav>
-      <h1>{title}</h1>
-      <nav class="tabs" aria-label={m.pointTabs}>
-        <a href={href(`/office/points/${point.code}/manuals`)} aria-current={current === 'manuals' ? 'page' : undefined}>
-          {m.tabManuals}
-        </a>
-        <a href={href(`/office/points/${point.code}/zero-copy`)} aria-current={current === 'zero-copy' ? 'page' : undefined}>
-          {m.tabZeroCopy}
-        </a>
-      </nav>
-      {!point.canManage && <p class="notice">{m.readOnly}</p>}
+    <PointFrame access={point.access} tab={tab} title={title} notice={notice ?? null}>
+      <h2>{title}</h2>
       {children}
-    </>
+    </PointFrame>
   );
 }

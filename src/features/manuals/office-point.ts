@@ -1,14 +1,13 @@
 /**
- * A service point as the back-office manual and Zero Copy pages need it, with the access decision:
- * a point outside what the actor may read answers 404 (its existence does not leak); reading
- * without the right to manage answers 403 on changes.
+ * A service point as the back-office manual and Zero Copy pages need it. Access is decided by the
+ * service-points feature (`pointForActor` / `pointToManage`): a point outside what the actor may
+ * read answers 404, reading without the right to manage answers 403 on changes.
  */
 import { Type } from '@sinclair/typebox';
-import { sql } from 'drizzle-orm';
-import { can, type Action, type Actor, type OrganisationRef } from '../../auth/access.js';
-import { rows, type Db } from '../../db/client.js';
-import { AppError } from '../../http/errors.js';
+import type { Actor, OrganisationRef } from '../../auth/access.js';
+import type { Db } from '../../db/client.js';
 import { CODE_PATTERN } from '../service-points/codes.js';
+import { pointForActor, pointToManage, type PointAccess } from '../service-points/office-queries.js';
 
 export const PointCodeParams = Type.Object({ code: Type.String({ pattern: CODE_PATTERN }) });
 
@@ -22,36 +21,22 @@ export interface OfficePoint {
   organisation: OrganisationRef;
   /** the actor may change the point's manuals and Zero Copy states */
   canManage: boolean;
+  /** for the frame of the point's office pages */
+  access: PointAccess;
 }
 
-interface PointRow extends Omit<OfficePoint, 'organisation' | 'canManage'> {
-  organisationId: number;
-  path: string;
-  provinceCode: string | null;
-  districtCode: string | null;
-}
-
-export async function officePoint(db: Db, code: string, actor: Actor, action: Extract<Action, 'read' | 'manage'>): Promise<OfficePoint> {
-  const [row] = await rows<PointRow>(
-    db,
-    sql`select p.id, p.code, p.name_th as "nameTh", p.name_en as "nameEn", p.manuals_confirmed_at as "manualsConfirmedAt",
-          o.id as "organisationId", o.kind as "organisationKind", o.path, o.province_code as "provinceCode", o.district_code as "districtCode"
-        from service_points p join organisations o on o.id = p.organisation_id
-        where p.code = ${code}`,
-  );
-  if (!row) throw new AppError('not_found');
-  const organisation: OrganisationRef = { id: row.organisationId, path: row.path, provinceCode: row.provinceCode, districtCode: row.districtCode };
-  if (!can(actor, 'read', organisation)) throw new AppError('not_found');
-  const canManage = can(actor, 'manage', organisation);
-  if (action === 'manage' && !canManage) throw new AppError('forbidden');
+export async function officePoint(db: Db, code: string, actor: Actor, action: 'read' | 'manage'): Promise<OfficePoint> {
+  const access = action === 'manage' ? await pointToManage(db, actor, code) : await pointForActor(db, actor, code);
+  const { point, organisation } = access;
   return {
-    id: row.id,
-    code: row.code,
-    nameTh: row.nameTh,
-    nameEn: row.nameEn,
-    organisationKind: row.organisationKind,
-    manualsConfirmedAt: row.manualsConfirmedAt === null ? null : new Date(row.manualsConfirmedAt),
+    id: point.id,
+    code: point.code,
+    nameTh: point.nameTh,
+    nameEn: point.nameEn,
+    organisationKind: organisation.kind,
+    manualsConfirmedAt: point.manualsConfirmedAt,
     organisation,
-    canManage,
+    canManage: access.canManage,
+    access,
   };
 }

@@ -3,7 +3,7 @@ import { defineMessages } from '../../i18n/index.js';
 
 export const officeZeroCopyMessages = defineMessages(
   {
-    title: (point: string) => `การไม่เรียกสำเนาเอกสาร: ${point}`,
+    heading: 'การไม่เรียกสำเนาเอกสารที่ทางราชการออกให้ (Zero Copy)',
     intro:
       'ตามคำสั่ง คสช. ที่ 21/2560 ข้อ 17 หน่วยงานต้องไม่เรียกสำเนาเอกสารที่ทางราชการออกให้จากประชาชน ให้ตรวจสอบจากต้นทาง (เครื่องอ่านบัตรสมาร์ทการ์ดหรือระบบเชื่อมโยงข้อมูล) หรือถ่ายสำเนาให้เองโดยไม่คิดค่าใช้จ่าย แจ้งสถานะของเอกสารแต่ละรายการที่จุดนี้ได้ที่หน้านี้ เอกสารชื่อเดียวกันในหลายคู่มือตั้งค่าได้พร้อมกัน',
     stillDemanded: (count: string) => `ยังขอสำเนาจากประชาชน ${count} รายการ`,
@@ -59,7 +59,7 @@ export const officeZeroCopyMessages = defineMessages(
     issueDocuments: 'กรุณาเลือกคู่มืออย่างน้อย 1 รายการ',
   },
   {
-    title: (point: string) => `No photocopies (Zero Copy): ${point}`,
+    heading: 'No photocopies of state-issued documents (Zero Copy)',
     intro:
       'Under NCPO Order 21/2560, clause 17, offices must not ask citizens for copies of documents the state issued: they verify them at the source (a smart-card reader or a data link) or make the copy themselves free of charge. Declare here how this point handles each document. A document with the same name in several manuals can be set for all of them at once.',
     stillDemanded: (count: string) => `Copies still demanded from citizens: ${count}`,

@@ -65,7 +65,7 @@ describe('Zero Copy at a point', () => {
     const count = await stillDemanded();
     expect(count).toBeGreaterThan(0);
     expect(page.body).toContain(`ยังขอสำเนาจากประชาชน ${count} รายการ`);
-    expect(page.body.split(`>${group.nameTh}</h3>`)).toHaveLength(2);
+    expect(page.body.split(`<h4>${group.nameTh}</h4>`)).toHaveLength(2);
     expect(page.body).toContain(`ใช้ใน ${group.all.length} คู่มือ`);
     for (const id of group.ids) expect(page.body).toContain(`name="document" value="${id}"`);
   });

@@ -13,9 +13,8 @@ import { AppError, type FieldIssue } from '../../http/errors.js';
 import { CsrfField, useIssue } from '../../http/forms.js';
 import { actorOf } from '../../http/scopes/office.js';
 import { sendPage, useHref, useMessages, useView } from '../../http/view.js';
-import { OfficeLayout } from '../../http/views/office-layout.js';
 import { bangkokDate, formatDate, formatNumber, localePrefix } from '../../i18n/index.js';
-import { Notice, PointHeader, pointName } from '../manuals/office-parts.js';
+import { PointPage } from '../manuals/office-parts.js';
 import { officePoint, PointCodeParams, type OfficePoint } from '../manuals/office-point.js';
 import { officeZeroCopyMessages } from './office-messages.js';
 import { ZERO_COPY_STATUSES, type ZeroCopyStatus } from './state.js';
@@ -129,7 +128,7 @@ function GroupCard({ point, group, form }: { point: OfficePoint; group: Document
   const today = bangkokDate();
   return (
     <div class="card zc-group" id={anchor} tabIndex={-1}>
-      <h3>
+      <h4>
         {name}
         {locale === 'en' && group.nameEn && (
           <span class="meta" lang="th">
@@ -137,7 +136,7 @@ function GroupCard({ point, group, form }: { point: OfficePoint; group: Document
             · {group.nameTh}
           </span>
         )}
-      </h3>
+      </h4>
       <p class="meta">
         {group.issuingAgencyTh && m.issuedBy(localised(group.issuingAgencyTh, group.issuingAgencyEn, locale))}
         {group.issuingAgencyTh && ' · '}
@@ -291,13 +290,11 @@ function ZeroCopyPage({ point, documents, saved, form }: { point: OfficePoint; d
   const asked = groups.filter((g) => g.asked);
   const notAsked = groups.filter((g) => !g.asked);
   const formFor = (group: DocumentGroup) => (form && form.anchor === `g${group.documents[0]!.documentId}` ? form : null);
-  const title = m.title(pointName(point, locale));
+  const title = m.heading;
   const n = (value: number) => formatNumber(value, locale);
   return (
-    <OfficeLayout title={title}>
-      <PointHeader point={point} title={title} current="zero-copy">
+    <PointPage point={point} tab="zero-copy" title={title} notice={saved ? m.saved : null}>
         <p>{m.intro}</p>
-        <Notice text={saved ? m.saved : null} />
         {documents.length === 0 ? (
           <p>
             {m.noManuals} <a href={href(`/office/points/${point.code}/manuals`)}>{m.addManuals}</a>
@@ -325,14 +322,14 @@ function ZeroCopyPage({ point, documents, saved, form }: { point: OfficePoint; d
                 </li>
               </ul>
             </section>
-            <h2>{m.askedTitle(n(asked.length))}</h2>
+            <h3>{m.askedTitle(n(asked.length))}</h3>
             {asked.map((group) => (
               <GroupCard key={group.key} point={point} group={group} form={formFor(group)} />
             ))}
             {notAsked.length > 0 && (
               <details class="zc-not-asked" open={notAsked.some((group) => formFor(group) !== null)}>
                 <summary>
-                  <h2>{m.notAskedTitle(n(notAsked.length))}</h2>
+                  <h3>{m.notAskedTitle(n(notAsked.length))}</h3>
                 </summary>
                 <p class="hint">{m.notAskedHint}</p>
                 {notAsked.map((group) => (
@@ -342,8 +339,7 @@ function ZeroCopyPage({ point, documents, saved, form }: { point: OfficePoint; d
             )}
           </>
         )}
-      </PointHeader>
-    </OfficeLayout>
+    </PointPage>
   );
 }
 
