@@ -14,6 +14,7 @@ import { accountsOfficePages } from './features/accounts/pages.js';
 import { devMailboxPages } from './features/dev-mailbox/pages.js';
 import { geographyPages } from './features/geography/pages.js';
 import { manualApi } from './features/manuals/api.js';
+import { manualsOfficePages } from './features/manuals/office.js';
 import { manualPages } from './features/manuals/pages.js';
 import { openDataApi } from './features/open-data/api.js';
 import { openDataDownloads } from './features/open-data/downloads.js';
@@ -25,6 +26,7 @@ import { servicePointApi } from './features/service-points/api.js';
 import { servicePointMedia } from './features/service-points/media.js';
 import { servicePointsOfficeRoutes } from './features/service-points/office.js';
 import { servicePointPages } from './features/service-points/pages.js';
+import { zeroCopyOfficePages } from './features/zero-copy/office.js';
 import { registerAssets } from './http/assets.js';
 import { registerObservability } from './http/observability.js';
 import { registerOpenApi } from './http/openapi.js';
@@ -124,6 +126,8 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
         await office.register(accountsOfficePages);
         await office.register(servicePointsOfficeRoutes);
         await office.register(posterOfficeRoutes);
+        await office.register(manualsOfficePages);
+        await office.register(zeroCopyOfficePages);
       },
       { prefix: localePrefix(locale) },
     );
