@@ -3,6 +3,7 @@
  * distance and map box. One query serves the citizen pages, the JSON API and the open data.
  */
 import { sql, type SQL } from 'drizzle-orm';
+import { cachedPerDb } from '../../db/cache.js';
 import { rows, type Db } from '../../db/client.js';
 import type { WeeklyHours } from '../../db/schema.js';
 import { bangkokDate } from '../../i18n/index.js';
@@ -74,20 +75,8 @@ export interface PointSearchResult {
   provinceCodes: string[];
 }
 
-export const COUNT_CAP = 10_000;
-
-/** A per-process, per-database cache of a small table-derived value, reloaded after `ttlMs`. */
-function cachedPerDb<T>(ttlMs: number, load: (db: Db) => Promise<T>): (db: Db) => Promise<T> {
-  const cache = new WeakMap<Db, { at: number; value: Promise<T> }>();
-  return (db) => {
-    const cached = cache.get(db);
-    if (cached && Date.now() - cached.at < ttlMs) return cached.value;
-    const value = load(db);
-    cache.set(db, { at: Date.now(), value });
-    value.catch(() => cache.delete(db));
-    return value;
-  };
-}
+/** Counting every match of a broad query costs more than showing it; beyond this we say "more than". */
+export const COUNT_CAP = 1_000;
 
 export interface CatalogueManual extends CatalogueEntry {
   slug: string;

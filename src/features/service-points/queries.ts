@@ -1,5 +1,6 @@
 /** Reading one service point with everything its public page and API show. */
 import { sql } from 'drizzle-orm';
+import { cachedPerDb } from '../../db/cache.js';
 import { rows, type Db } from '../../db/client.js';
 import type { WeeklyHours } from '../../db/schema.js';
 import type { HoursContext, Interval } from './hours.js';
@@ -70,16 +71,29 @@ export interface OrganisationLink {
   kind: string;
 }
 
+/** Every organisation's link facts by id (tens of thousands of short rows), refreshed every 5 minutes. */
+const organisationLinks = cachedPerDb(5 * 60_000, async (db) => {
+  const all = await rows<OrganisationLink & { id: number }>(db, sql`select id, code, name_th as "nameTh", name_en as "nameEn", kind from organisations`);
+  return new Map(all.map(({ id, ...link }) => [id, link]));
+});
+
 /** The organisation and its ancestors, top first, read from the materialised path `/1/4/97/`. */
-export function organisationChain(db: Db, path: string): Promise<OrganisationLink[]> {
-  return rows<OrganisationLink>(
-    db,
-    sql`select code, name_th as "nameTh", name_en as "nameEn", kind
-        from organisations
-        where id = any(string_to_array(trim(both '/' from ${path}::text), '/')::int[])
-        order by length(path)`,
-  );
+export async function organisationChain(db: Db, path: string): Promise<OrganisationLink[]> {
+  const links = await organisationLinks(db);
+  return path
+    .split('/')
+    .filter(Boolean)
+    .map((id) => links.get(Number(id)))
+    .filter((link): link is OrganisationLink => link !== undefined);
 }
+
+/** Government days off (a few dozen rows a year), refreshed every 10 minutes. */
+const governmentHolidays = cachedPerDb(10 * 60_000, (db) =>
+  rows<{ date: string; nameTh: string; nameEn: string }>(
+    db,
+    sql`select date::text as date, name_th as "nameTh", name_en as "nameEn" from holidays where government_day_off`,
+  ),
+);
 
 /** Exceptions and government days off from `from` to `to` (YYYY-MM-DD, inclusive). */
 export async function hoursContext(
@@ -94,11 +108,7 @@ export async function hoursContext(
       sql`select date::text as date, intervals, note_th as "noteTh", note_en as "noteEn"
           from hours_exceptions where point_id = ${point.id} and date between ${from}::date and ${to}::date`,
     ),
-    rows<{ date: string; nameTh: string; nameEn: string }>(
-      db,
-      sql`select date::text as date, name_th as "nameTh", name_en as "nameEn"
-          from holidays where government_day_off and date between ${from}::date and ${to}::date`,
-    ),
+    governmentHolidays(db).then((all) => all.filter((h) => h.date >= from && h.date <= to)),
   ]);
   return {
     weekly: point.hours,
