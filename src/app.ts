@@ -11,6 +11,7 @@ import { createCaptcha, type Captcha } from './auth/captcha.js';
 import type { Config } from './config.js';
 import type { Database, Db } from './db/client.js';
 import { accountsOfficePages } from './features/accounts/pages.js';
+import { complaintPages } from './features/complaints/pages.js';
 import { devMailboxPages } from './features/dev-mailbox/pages.js';
 import { geographyPages } from './features/geography/pages.js';
 import { manualApi } from './features/manuals/api.js';
@@ -85,6 +86,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
         await site.register(servicePointPages);
         await site.register(manualPages);
         await site.register(geographyPages);
+        await site.register(complaintPages);
         // Without SMTP, development e-mail is read here instead of being sent.
         if (locale === 'th' && !config.smtpUrl && config.nodeEnv !== 'production') await site.register(devMailboxPages);
       },
