@@ -11,7 +11,14 @@ import { createCaptcha, type Captcha } from './auth/captcha.js';
 import type { Config } from './config.js';
 import type { Database, Db } from './db/client.js';
 import { accountsOfficePages } from './features/accounts/pages.js';
+import { complaintApi } from './features/complaints/api.js';
+import { deadLetterPages } from './features/complaints/dead-letters.js';
+import { FORWARD_JOB, forwardHandler } from './features/complaints/forward.js';
+import { complaintOfficePages } from './features/complaints/office.js';
 import { complaintPages } from './features/complaints/pages.js';
+import { RETENTION_JOB, retentionHandler } from './features/complaints/retention.js';
+import { apiKeyOfficePages } from './features/open311/keys-office.js';
+import { open311Routes } from './features/open311/routes.js';
 import { devMailboxPages } from './features/dev-mailbox/pages.js';
 import { geographyPages } from './features/geography/pages.js';
 import { manualApi } from './features/manuals/api.js';
@@ -23,6 +30,7 @@ import { registerAssets } from './http/assets.js';
 import { registerObservability } from './http/observability.js';
 import { apiScope } from './http/scopes/api.js';
 import { officeScope } from './http/scopes/office.js';
+import { open311Scope } from './http/scopes/open311.js';
 import { pagesScope } from './http/scopes/pages.js';
 import { registerSecurity } from './http/security.js';
 import { LOCALES, localePrefix } from './i18n/index.js';
@@ -65,6 +73,8 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   app.decorate('captcha', createCaptcha(database.db, config.appSecret));
   app.decorate('jobHandlers', {
     [MAIL_JOB]: mailHandler(database.db, config.smtpUrl, config.mailFrom),
+    [FORWARD_JOB]: forwardHandler(database.db, config),
+    [RETENTION_JOB]: retentionHandler(database.db, config.piiKey),
   });
   app.decorateRequest('locale', 'th');
   app.addHook('onSend', async (request, reply) => {
@@ -97,6 +107,9 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       async (office) => {
         await office.register(officeScope, { locale });
         await office.register(accountsOfficePages);
+        await office.register(complaintOfficePages);
+        await office.register(deadLetterPages);
+        await office.register(apiKeyOfficePages);
       },
       { prefix: localePrefix(locale) },
     );
@@ -117,8 +130,18 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       await api.register(apiScope);
       await api.register(servicePointApi);
       await api.register(manualApi);
+      await api.register(complaintApi);
     },
     { prefix: '/api/v1' },
+  );
+
+  // Complaints over Open311 GeoReport v2, in JSON and XML, with the specification's errors.
+  await app.register(
+    async (open311) => {
+      await open311.register(open311Scope);
+      await open311.register(open311Routes);
+    },
+    { prefix: '/open311/v2' },
   );
 
   return app;

@@ -61,7 +61,7 @@ export const ForwardDocument = Type.Object(
     ),
   },
   {
-    $id: 'ComplaintForwardDocument',
+    title: 'ComplaintForwardDocument',
     description:
       'POSTed to COMPLAINT_FORWARD_URL for every new complaint. Headers: X-CitizenInfo-Timestamp (Unix seconds), X-CitizenInfo-Signature: sha256=HMAC-SHA256(COMPLAINT_FORWARD_SECRET, timestamp + "." + body) in hex, Idempotency-Key (the tracking number). Any 2xx means delivered; a JSON answer {"id": "..."} is kept as the centre’s reference. 408, 425, 429 and 5xx are retried with backoff; other answers stop the delivery until an admin retries it.',
   },

@@ -10,6 +10,7 @@ const messages = defineMessages(
     menu: 'เมนูเจ้าหน้าที่',
     points: 'จุดบริการ',
     manuals: 'คู่มือประชาชน',
+    complaints: 'เรื่องร้องเรียน',
     approvals: 'อนุมัติบัญชี',
     account: 'บัญชีของฉัน',
     signOut: 'ออกจากระบบ',
@@ -24,6 +25,7 @@ const messages = defineMessages(
     menu: 'Officer menu',
     points: 'Service points',
     manuals: 'Citizen’s Manuals',
+    complaints: 'Complaints',
     approvals: 'Approvals',
     account: 'My account',
     signOut: 'Sign out',
@@ -71,6 +73,7 @@ export function OfficeLayout({ title, children, head }: { title: string; childre
               <>
                 <a href={href('/office/points')}>{m.points}</a>
                 <a href={href('/office/manuals')}>{m.manuals}</a>
+                <a href={href('/office/complaints')}>{m.complaints}</a>
                 <a href={href('/office/approvals')}>{m.approvals}</a>
                 <a href={href('/office/account')}>{m.account}</a>
                 <form method="post" action={href('/office/sign-out')} class="inline-form">
