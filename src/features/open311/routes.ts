@@ -11,6 +11,7 @@
  * 3. otherwise `lat`/`long`: the organisation of the nearest open service point within 30 km, as
  *    a complaint about the organisation (the client did not say which point it was about);
  * 4. `address_string` alone cannot be routed and is refused with 400.
+ * With `attribute[point]` the location may be left out: the point says where it is.
  *
  * Privacy: GET answers never carry the complainant's contact details; the description, the exact
  * position and the address text are shown only to the API key that sent the request (others get
@@ -343,7 +344,8 @@ export const open311Routes: FastifyPluginAsyncTypebox = async (app) => {
     const hasLat = body.lat !== undefined;
     const hasLong = body.long !== undefined;
     if (hasLat !== hasLong) issues.push(issue(hasLat ? 'long' : 'lat', 'pair'));
-    if (!hasLat && !hasLong && !body.address_string?.trim()) issues.push(issue('lat', 'location'));
+    // A named service point says where it is; otherwise GeoReport's rule: lat/long or an address.
+    if (!hasLat && !hasLong && !body.address_string?.trim() && !body['attribute[point]']) issues.push(issue('lat', 'location'));
     const name = [body.first_name, body.last_name].map((part) => part?.trim()).filter(Boolean).join(' ');
     const contact = { name: name || undefined, phone: body.phone, email: body.email };
     const { issues: contentIssues, content } = checkContent(
