@@ -7,6 +7,8 @@ type Module = { attach(element: HTMLElement): void };
 const modules: Record<string, () => Promise<Module>> = {
   'proof-of-work': () => import('./proof-of-work.js'),
   'organisation-picker': () => import('../features/accounts/organisation-picker.client.js'),
+  'complaint-map': () => import('../features/complaints/complaint-map.client.js'),
+  'complaint-near': () => import('../features/complaints/complaint-near.client.js'),
 };
 
 document.documentElement.classList.replace('no-js', 'js');

@@ -3,8 +3,8 @@
  * `CI-2569-7K4M-Q2` = prefix, Buddhist-era year of filing, five random characters and one check
  * character. The alphabet leaves out 0/O, 1/I/L so nothing looks alike (the same one as point
  * codes). The check character is a weighted sum modulo 31 (a prime, the alphabet's size): it
- * catches every single mistyped character and every swap of two neighbours, so a typo is told
- * apart from a number that does not exist.
+ * catches every single mistyped character and every swap of two neighbours (tracking.test.ts
+ * tries them all), so a typo is told apart from a number that does not exist.
  */
 import { randomInt } from 'node:crypto';
 import { TIME_ZONE } from '../../i18n/index.js';
@@ -16,7 +16,9 @@ const RANDOM_LENGTH = 5;
 export const TRACKING_PATTERN = '^CI-[0-9]{4}-[2-9A-HJ-KM-NP-Z]{4}-[2-9A-HJ-KM-NP-Z]{2}$';
 
 function checkCharacter(year: number, random: string): string {
-  let sum = year;
+  // The year's weight (3) differs from its neighbour's (1), so swapping a year digit with the
+  // first random character is caught too; weights and digits are all prime to 31.
+  let sum = 3 * year;
   for (let i = 0; i < random.length; i++) sum += (i + 1) * ALPHABET.indexOf(random[i]!);
   return ALPHABET[sum % ALPHABET.length]!;
 }
