@@ -31,6 +31,7 @@ export const officeComplaintMessages = defineMessages(
 
     // One complaint
     detailTitle: (number: string) => `เรื่องร้องเรียน ${number}`,
+    detailHeading: 'เรื่องร้องเรียน',
     backToInbox: 'กลับไปที่รายการ',
     facts: 'ข้อมูลเรื่อง',
     targetFact: 'จุดบริการ / หน่วยงาน',
@@ -125,6 +126,7 @@ export const officeComplaintMessages = defineMessages(
     keysLink: 'Open311 API keys',
 
     detailTitle: (number: string) => `Complaint ${number}`,
+    detailHeading: 'Complaint',
     backToInbox: 'Back to the list',
     facts: 'About the complaint',
     targetFact: 'Point / organisation',

@@ -280,7 +280,9 @@ export function DetailPage({ view, now, contact, notice, issues, form }: DetailP
       <p>
         <a href={href('/office/complaints')}>{m.backToInbox}</a>
       </p>
-      <h1>{m.detailTitle(complaint.trackingNumber)}</h1>
+      <h1>
+        {m.detailHeading} <span class="tracking-number">{complaint.trackingNumber}</span>
+      </h1>
       {notice && (
         <p class="notice" role="status">
           {notice}
@@ -293,7 +295,7 @@ export function DetailPage({ view, now, contact, notice, issues, form }: DetailP
         </span>
       </p>
       <h2>{m.facts}</h2>
-      <dl class="facts">
+      <dl class="facts complaint-facts">
         <dt>{m.category}</dt>
         <dd>{categoryName(complaint.category, locale)}</dd>
         <dt>{m.targetFact}</dt>

@@ -80,17 +80,7 @@ export function StartPage({ q, near, points, organisations, map, issues }: Start
           {points.length > 0 && (
             <section aria-labelledby="points-heading">
               <h2 id="points-heading">{near ? m.nearHeading : m.pointsHeading}</h2>
-              <div
-                class="map"
-                role="region"
-                aria-label={m.mapLabel}
-                data-module="complaint-map"
-                data-mode="choose"
-                data-points={JSON.stringify(markers)}
-                data-link-text={m.complainHere}
-                data-tile-url={map.tileUrl}
-                data-attribution={map.attribution}
-              />
+
               <ol class="result-list target-list">
                 {points.map((point) => (
                   <li key={point.code} class="card">
@@ -105,6 +95,17 @@ export function StartPage({ q, near, points, organisations, map, issues }: Start
                   </li>
                 ))}
               </ol>
+              <div
+                class="map"
+                role="region"
+                aria-label={m.mapLabel}
+                data-module="complaint-map"
+                data-mode="choose"
+                data-points={JSON.stringify(markers)}
+                data-link-text={m.complainHere}
+                data-tile-url={map.tileUrl}
+                data-attribution={map.attribution}
+              />
             </section>
           )}
           {organisations.length > 0 && (
@@ -402,7 +403,7 @@ export function TrackPage({ complaint, events, justSent }: TrackPageProps) {
         <span class={`badge ${statusTone(complaint.status)}`}>{statusName(complaint.status, locale)}</span>{' '}
         <span class="meta">{m.since(formatDate(complaint.statusChangedAt, locale, 'dateTime'))}</span>
       </p>
-      <dl class="facts">
+      <dl class="facts complaint-facts">
         <dt>{m.about}</dt>
         <dd>{category ? (locale === 'th' ? category.nameTh : category.nameEn) : complaint.category}</dd>
         {complaint.pointCode && complaint.pointNameTh && (
