@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import compress from '@fastify/compress';
 import formbody from '@fastify/formbody';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { createCaptcha, type Captcha } from './auth/captcha.js';
 import type { Config } from './config.js';
 import type { Database, Db } from './db/client.js';
@@ -55,6 +55,15 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       level: config.logLevel,
       // Request logs carry the method, path and request id; never cookies or citizens' data.
       redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-api-key"]'],
+      serializers: {
+        // Open311 clients put their api_key in the query string (GeoReport v2): keep it out of logs.
+        req: (request: FastifyRequest) => ({
+          method: request.method,
+          url: request.url.replace(/([?&]api_key=)[^&#]*/gi, '$1[redacted]'),
+          host: request.host,
+          remoteAddress: request.ip,
+        }),
+      },
     },
     genReqId: (request) => {
       const given = request.headers['x-request-id'];

@@ -271,6 +271,7 @@ export const open311Routes: FastifyPluginAsyncTypebox = async (app) => {
             'Create a service request (a complaint)',
             'Form-encoded GeoReport v2 parameters. Routing: attribute[point] (a service point code), else jurisdiction_id as an organisation code, else the organisation of the nearest service point within 30 km of lat/long; address_string alone is refused. The answer’s service_request_id is the tracking number (see /track/{id}). The complaint is forwarded to the national complaint centre like every other.',
           ),
+          consumes: ['application/x-www-form-urlencoded', 'application/json'],
           body: Open311RequestBody,
           response: format === 'json' ? { 201: Type.Array(Type.Object({ service_request_id: Type.String(), service_notice: Type.String(), account_id: Type.Null() })), '4xx': ErrorList } : undefined,
         },
