@@ -17,7 +17,7 @@ export default tseslint.config(
   },
   {
     // Infrastructure never imports a feature (DESIGN §4); features meet in app.ts and seed/.
-    files: ['src/db/**', 'src/http/**', 'src/i18n/**', 'src/auth/**', 'src/jobs/**', 'src/config.ts', 'src/paths.ts'],
+    files: ['src/db/**', 'src/http/**', 'src/i18n/**', 'src/auth/**', 'src/jobs/**', 'src/print/**', 'src/config.ts', 'src/paths.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/features/**'], message: 'Infrastructure must not import features.' }] }] },
   },
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },

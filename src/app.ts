@@ -23,11 +23,19 @@ import { devMailboxPages } from './features/dev-mailbox/pages.js';
 import { geographyPages } from './features/geography/pages.js';
 import { manualApi } from './features/manuals/api.js';
 import { manualPages } from './features/manuals/pages.js';
+import { openDataApi } from './features/open-data/api.js';
+import { openDataDownloads } from './features/open-data/downloads.js';
+import { openDataPages } from './features/open-data/pages.js';
+import { posterOfficeRoutes } from './features/posters/office.js';
+import { searchApi } from './features/search/api.js';
+import { searchPages } from './features/search/pages.js';
 import { servicePointApi } from './features/service-points/api.js';
 import { servicePointMedia } from './features/service-points/media.js';
+import { servicePointsOfficeRoutes } from './features/service-points/office.js';
 import { servicePointPages } from './features/service-points/pages.js';
 import { registerAssets } from './http/assets.js';
 import { registerObservability } from './http/observability.js';
+import { registerOpenApi } from './http/openapi.js';
 import { apiScope } from './http/scopes/api.js';
 import { officeScope } from './http/scopes/office.js';
 import { open311Scope } from './http/scopes/open311.js';
@@ -36,6 +44,7 @@ import { registerSecurity } from './http/security.js';
 import { LOCALES, localePrefix } from './i18n/index.js';
 import { mailHandler, MAIL_JOB } from './jobs/mail.js';
 import type { JobHandler } from './jobs/queue.js';
+import { createPrinter, type Printer } from './print/printer.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -44,6 +53,8 @@ declare module 'fastify' {
     captcha: Captcha;
     /** what the background worker runs, by job kind (main.ts starts the worker) */
     jobHandlers: Record<string, JobHandler>;
+    /** HTML print templates → PDF/PNG in headless Chromium (launched on first use) */
+    printer: Printer;
   }
 }
 
@@ -85,6 +96,18 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     [FORWARD_JOB]: forwardHandler(database.db, config),
     [RETENTION_JOB]: retentionHandler(database.db, config.piiKey),
   });
+  app.decorate(
+    'printer',
+    createPrinter({
+      chromiumPath: config.chromiumPath,
+      // Documents fetch their stylesheets, fonts and images from the app itself, never the network.
+      loadAsset: async (path) => {
+        const response = await app.inject({ method: 'GET', url: path });
+        return { status: response.statusCode, contentType: String(response.headers['content-type'] ?? 'application/octet-stream'), body: response.rawPayload };
+      },
+    }),
+  );
+  app.addHook('onClose', () => app.printer.close());
   app.decorateRequest('locale', 'th');
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -95,6 +118,8 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(formbody);
   await registerAssets(app);
   await registerObservability(app, database);
+  // Before the routes, so it sees them all: /api/openapi.json and /api/docs.
+  await registerOpenApi(app, config);
   app.get('/captcha/challenge', async (_request, reply) => reply.header('cache-control', 'no-store').send(await app.captcha.challenge()));
 
   // Citizen pages, in Thai at / and in English at /en.
@@ -102,9 +127,11 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     await app.register(
       async (site) => {
         await site.register(pagesScope, { locale });
+        await site.register(searchPages);
         await site.register(servicePointPages);
         await site.register(manualPages);
         await site.register(geographyPages);
+        await site.register(openDataPages);
         await site.register(complaintPages);
         // Without SMTP, development e-mail is read here instead of being sent.
         if (locale === 'th' && !config.smtpUrl && config.nodeEnv !== 'production') await site.register(devMailboxPages);
@@ -116,6 +143,8 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       async (office) => {
         await office.register(officeScope, { locale });
         await office.register(accountsOfficePages);
+        await office.register(servicePointsOfficeRoutes);
+        await office.register(posterOfficeRoutes);
         await office.register(complaintOfficePages);
         await office.register(deadLetterPages);
         await office.register(apiKeyOfficePages);
@@ -137,11 +166,22 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(
     async (api) => {
       await api.register(apiScope);
+      await api.register(searchApi);
       await api.register(servicePointApi);
       await api.register(manualApi);
+      await api.register(openDataApi);
       await api.register(complaintApi);
     },
     { prefix: '/api/v1' },
+  );
+
+  // Open-data files for integrators, with the API's JSON errors.
+  await app.register(
+    async (files) => {
+      await files.register(apiScope);
+      await files.register(openDataDownloads);
+    },
+    { prefix: '/open-data' },
   );
 
   // Complaints over Open311 GeoReport v2, in JSON and XML, with the specification's errors.

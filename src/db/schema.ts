@@ -222,6 +222,8 @@ export const servicePoints = pgTable(
   (t) => [
     index('service_points_organisation_idx').on(t.organisationId),
     index('service_points_area_idx').on(t.provinceCode, t.districtCode),
+    // max(updated_at) tells the map index and open-data caches whether anything changed.
+    index('service_points_updated_idx').on(t.updatedAt),
     index('service_points_earth_idx').using('gist', sql`ll_to_earth(${t.lat}, ${t.lng})`),
     index('service_points_search_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
   ],

@@ -12,6 +12,7 @@ import type { FastifyRequest } from 'fastify';
 import { sql } from 'drizzle-orm';
 import { rows } from '../../db/client.js';
 import { AppError, type FieldIssue } from '../../http/errors.js';
+import { ApiErrorResponse } from '../../http/openapi.js';
 import { defineMessages } from '../../i18n/index.js';
 import { ForwardDocument } from './forward.js';
 import { MAX_SKEW_SECONDS, checkSignature, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './signature.js';
@@ -91,7 +92,7 @@ export const complaintApi: FastifyPluginAsyncTypebox = async (app) => {
           'The centre reports the progress of a complaint it received from us. Sign the raw body: X-CitizenInfo-Signature = "sha256=" + hex(HMAC-SHA256(COMPLAINT_CALLBACK_SECRET, X-CitizenInfo-Timestamp + "." + body)). Refused: a missing or wrong signature (401), a timestamp more than 5 minutes off (401), a signature already used (409). The forwarded document we send is described under callbacks.',
         headers: SignedHeaders,
         body: CentreCallback,
-        response: { 200: CallbackAnswer },
+        response: { 200: CallbackAnswer, '4xx': ApiErrorResponse, 503: ApiErrorResponse },
         callbacks: {
           complaintForwarded: {
             '{COMPLAINT_FORWARD_URL}': {

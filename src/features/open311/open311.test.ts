@@ -267,3 +267,23 @@ describe('Open311 GeoReport v2: service requests', () => {
     expect(malformed.json()[0].code).toBe(400);
   });
 });
+
+describe('the OpenAPI description', () => {
+  it('documents Open311 in JSON and XML, the signed callback and the forwarded document', async () => {
+    const document = (await t.app.inject('/api/openapi.json')).json<{
+      tags: { name: string }[];
+      paths: Record<string, Record<string, { tags?: string[]; callbacks?: Record<string, Record<string, { post: { requestBody: { content: Record<string, { schema: { properties: Record<string, unknown> } }> } } }>> }>>;
+    }>();
+    expect(document.tags.map((tag) => tag.name)).toEqual(expect.arrayContaining(['open311', 'complaints']));
+    for (const format of ['json', 'xml']) {
+      for (const path of ['discovery', 'services', 'services/{service_code}', 'requests', 'requests/{service_request_id}']) {
+        expect(document.paths[`/open311/v2/${path}.${format}`], `${path}.${format}`).toBeDefined();
+      }
+      expect(document.paths[`/open311/v2/requests.${format}`]!.post!.tags).toEqual(['open311']);
+    }
+    const callback = document.paths['/api/v1/complaints/callback']!.post!;
+    expect(callback.tags).toEqual(['complaints']);
+    const forwarded = callback.callbacks!.complaintForwarded!['{COMPLAINT_FORWARD_URL}']!.post.requestBody.content['application/json']!.schema;
+    expect(Object.keys(forwarded.properties)).toEqual(expect.arrayContaining(['id', 'category', 'description', 'organisation', 'service_point', 'contact']));
+  });
+});

@@ -56,6 +56,15 @@ const FIELDS: FieldNames = { category: 'service_code', description: 'description
 
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 
+const DiscoverySchema = Type.Object({
+  changeset: Type.String({ format: 'date-time' }),
+  contact: Type.String(),
+  key_service: Type.String({ description: 'where API keys are issued' }),
+  endpoints: Type.Array(
+    Type.Object({ specification: Type.String(), url: Type.String(), changeset: Type.String(), type: Type.String(), formats: Type.Array(Type.String()) }),
+  ),
+});
+
 const ServiceSchema = Type.Object({
   service_code: Type.String(),
   service_name: Type.String(),
@@ -94,6 +103,12 @@ const ServiceRequestSchema = Type.Object({
   lat: Nullable(Type.Number()),
   long: Nullable(Type.Number()),
   media_url: Nullable(Type.String()),
+});
+
+/** The XML form of an answer: the same fields, as GeoReport v2 elements. */
+const xmlAnswer = (root: string, status = 200) => ({
+  [status]: { description: `XML document with root element <${root}>`, content: { 'text/xml': { schema: Type.String() } } },
+  '4xx': { description: 'GeoReport errors: <errors><error><code/><description/></error></errors>', content: { 'text/xml': { schema: Type.String() } } },
 });
 
 const ErrorList = Type.Array(Type.Object({ code: Type.Integer(), description: Type.String() }), { description: 'GeoReport errors: the HTTP status and what is wrong (English — Thai)' });
@@ -226,7 +241,7 @@ export const open311Routes: FastifyPluginAsyncTypebox = async (app) => {
     const suffix = `.${format}`;
     const doc = (summary: string, description?: string) => ({ tags: TAGS, summary: `${summary} (${format.toUpperCase()})`, ...(description ? { description } : {})});
 
-    app.get(`/discovery${suffix}`, { schema: { ...doc('Discovery: where and how this GeoReport v2 endpoint works'), querystring: Type.Object({ jurisdiction_id: Jurisdiction }) } }, async (_request, reply) => {
+    app.get(`/discovery${suffix}`, { schema: { ...doc('Discovery: where and how this GeoReport v2 endpoint works'), querystring: Type.Object({ jurisdiction_id: Jurisdiction }), response: format === 'json' ? { 200: DiscoverySchema } : xmlAnswer('discovery') } }, async (_request, reply) => {
       const base = `${app.config.publicUrl}/open311/v2`;
       return sendOpen311(reply, format, 'discovery', {
         changeset: CHANGESET,
@@ -238,7 +253,7 @@ export const open311Routes: FastifyPluginAsyncTypebox = async (app) => {
 
     app.get(
       `/services${suffix}`,
-      { schema: { ...doc('Services: one per complaint category'), querystring: Type.Object({ jurisdiction_id: Jurisdiction, locale: Locale }), response: format === 'json' ? { 200: Type.Array(ServiceSchema) } : undefined } },
+      { schema: { ...doc('Services: one per complaint category'), querystring: Type.Object({ jurisdiction_id: Jurisdiction, locale: Locale }), response: format === 'json' ? { 200: Type.Array(ServiceSchema), '4xx': ErrorList } : xmlAnswer('services') } },
       async (request, reply) => {
         await jurisdiction(request.query.jurisdiction_id);
         return sendOpen311(reply, format, 'services', services(request.query.locale ?? 'th'));
@@ -252,7 +267,7 @@ export const open311Routes: FastifyPluginAsyncTypebox = async (app) => {
           ...doc('Service definition: the attributes a request may carry', 'Every service takes the optional attribute `point` (attribute[point]): the code of the service point the request is about.'),
           params: Type.Object({ service_code: Type.String({ maxLength: 40 }) }),
           querystring: Type.Object({ jurisdiction_id: Jurisdiction, locale: Locale }),
-          response: format === 'json' ? { 200: Type.Object({ service_code: Type.String(), attributes: Type.Array(AttributeSchema) }) } : undefined,
+          response: format === 'json' ? { 200: Type.Object({ service_code: Type.String(), attributes: Type.Array(AttributeSchema) }), '4xx': ErrorList } : xmlAnswer('service_definition'),
         },
       },
       async (request, reply) => {
@@ -273,7 +288,7 @@ export const open311Routes: FastifyPluginAsyncTypebox = async (app) => {
           ),
           consumes: ['application/x-www-form-urlencoded', 'application/json'],
           body: Open311RequestBody,
-          response: format === 'json' ? { 201: Type.Array(Type.Object({ service_request_id: Type.String(), service_notice: Type.String(), account_id: Type.Null() })), '4xx': ErrorList } : undefined,
+          response: format === 'json' ? { 201: Type.Array(Type.Object({ service_request_id: Type.String(), service_notice: Type.String(), account_id: Type.Null() })), '4xx': ErrorList } : xmlAnswer('service_requests', 201),
         },
       },
       async (request, reply) => createRequest(request.body, reply, format),
@@ -285,7 +300,7 @@ export const open311Routes: FastifyPluginAsyncTypebox = async (app) => {
         schema: {
           ...doc('Service requests, newest first', 'Without service_request_id or start_date, the last 90 days. Paged with page and page_size (at most 200).'),
           querystring: RequestsQuery,
-          response: format === 'json' ? { 200: Type.Array(ServiceRequestSchema), '4xx': ErrorList } : undefined,
+          response: format === 'json' ? { 200: Type.Array(ServiceRequestSchema), '4xx': ErrorList } : xmlAnswer('service_requests'),
         },
       },
       async (request, reply) => {
@@ -323,7 +338,7 @@ export const open311Routes: FastifyPluginAsyncTypebox = async (app) => {
           ...doc('One service request'),
           params: Type.Object({ service_request_id: Type.String({ pattern: TRACKING_PATTERN }) }),
           querystring: Type.Object({ api_key: Type.Optional(Type.String({ maxLength: 200 })), jurisdiction_id: Jurisdiction }),
-          response: format === 'json' ? { 200: Type.Array(ServiceRequestSchema), '4xx': ErrorList } : undefined,
+          response: format === 'json' ? { 200: Type.Array(ServiceRequestSchema), '4xx': ErrorList } : xmlAnswer('service_requests'),
         },
       },
       async (request, reply) => {

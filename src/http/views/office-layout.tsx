@@ -10,8 +10,10 @@ const messages = defineMessages(
     menu: 'เมนูเจ้าหน้าที่',
     points: 'จุดบริการ',
     manuals: 'คู่มือประชาชน',
+    posters: 'โปสเตอร์คิวอาร์โค้ด',
     complaints: 'เรื่องร้องเรียน',
     approvals: 'อนุมัติบัญชี',
+    audit: 'บันทึกการเปลี่ยนแปลง',
     account: 'บัญชีของฉัน',
     signOut: 'ออกจากระบบ',
     signIn: 'เข้าสู่ระบบ',
@@ -25,8 +27,10 @@ const messages = defineMessages(
     menu: 'Officer menu',
     points: 'Service points',
     manuals: 'Citizen’s Manuals',
+    posters: 'QR posters',
     complaints: 'Complaints',
     approvals: 'Approvals',
+    audit: 'Audit log',
     account: 'My account',
     signOut: 'Sign out',
     signIn: 'Sign in',
@@ -73,8 +77,10 @@ export function OfficeLayout({ title, children, head }: { title: string; childre
               <>
                 <a href={href('/office/points')}>{m.points}</a>
                 <a href={href('/office/manuals')}>{m.manuals}</a>
+                <a href={href('/office/posters')}>{m.posters}</a>
                 <a href={href('/office/complaints')}>{m.complaints}</a>
                 <a href={href('/office/approvals')}>{m.approvals}</a>
+                <a href={href('/office/audit')}>{m.audit}</a>
                 <a href={href('/office/account')}>{m.account}</a>
                 <form method="post" action={href('/office/sign-out')} class="inline-form">
                   <CsrfField />

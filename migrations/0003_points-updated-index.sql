@@ -1,0 +1,1 @@
+CREATE INDEX "service_points_updated_idx" ON "service_points" USING btree ("updated_at");
