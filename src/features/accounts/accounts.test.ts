@@ -112,8 +112,14 @@ describe('registration, approval and sign-in', () => {
     expect(approvals.headers.location).toBe('/office/two-factor');
     await agent.get('/office/two-factor');
     expect((await agent.post('/office/two-factor', { code: '000000' })).statusCode).toBe(400);
-    const passed = await agent.post('/office/two-factor', { code: currentTotp(DEMO_TOTP_SECRET) });
+    const code = currentTotp(DEMO_TOTP_SECRET);
+    const passed = await agent.post('/office/two-factor', { code });
     expect(passed.headers.location).toBe('/office');
+    // The same code cannot be used again, e.g. by someone who saw it.
+    const other = new Agent(t.app);
+    await signIn(other, demo('supervisor').email, demo('supervisor').password);
+    await other.get('/office/two-factor');
+    expect((await other.post('/office/two-factor', { code })).statusCode).toBe(400);
 
     const queue = await agent.get('/office/approvals');
     expect(queue.body).toContain('สมชาย ทดสอบ');

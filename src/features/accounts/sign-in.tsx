@@ -8,7 +8,7 @@ import { createSealer } from '../../auth/seal.js';
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from '../../auth/passwords.js';
 import { createSession, markSecondFactor, revokeSession, revokeUserSessions, SESSION_COOKIE, sessionCookieOptions } from '../../auth/sessions.js';
 import { newTotpSecret, totpUri, verifyTotp } from '../../auth/totp.js';
-import { users } from '../../db/schema.js';
+import { usedChallenges, users } from '../../db/schema.js';
 import type { FieldIssue } from '../../http/errors.js';
 import { CsrfField, Field } from '../../http/forms.js';
 import { actorOf, type OfficeRouteConfig } from '../../http/scopes/office.js';
@@ -261,7 +261,12 @@ export const signInRoutes: FastifyPluginAsyncTypebox = async (app) => {
         }
       }
       const code = request.body.code.replace(/\s/g, '');
-      if (!secret || !verifyTotp(secret, code)) {
+      const step = secret ? verifyTotp(secret, code) : null;
+      // A code counts once: one seen over a shoulder or replayed within its 30 seconds is refused.
+      const fresh =
+        step !== null &&
+        (await app.db.insert(usedChallenges).values({ id: `totp:${actor.userId}:${step}`, expiresAt: new Date((step + 3) * 30_000) }).onConflictDoNothing().returning()).length === 1;
+      if (!secret || !fresh) {
         const m = accountMessages.for(request.locale);
         const setup = setupSecret
           ? { secret: setupSecret, sealed: request.body.pending ?? '', qr: await QRCode.toDataURL(totpUri(setupSecret, actor.email), { margin: 1, width: 200 }) }

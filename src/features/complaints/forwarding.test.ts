@@ -9,13 +9,12 @@ import { FormatRegistry } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentTotp } from '../../auth/totp.js';
 import { rows } from '../../db/client.js';
 import { complaintEvents, complaints, emails, jobs } from '../../db/schema.js';
 import { runDueJobs } from '../../jobs/queue.js';
-import { Agent } from '../../../test/support/agent.js';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
-import { DEMO_ACCOUNTS, DEMO_TOTP_SECRET, ensureDemoAccounts } from '../accounts/demo.js';
+import { signIn } from '../../../test/support/office-actors.js';
+import { DEMO_ACCOUNTS, ensureDemoAccounts } from '../accounts/demo.js';
 import { FORWARD_MAX_ATTEMPTS, ForwardDocument } from './forward.js';
 import type { CheckedContent } from './input.js';
 import { checkSignature, signBody } from './signature.js';
@@ -216,12 +215,8 @@ describe('forwarding to the national complaint centre', () => {
     // The public status is apart from the delivery.
     expect((await complaintRow(number)).status).toBe('received');
 
-    const admin = new Agent(t.app);
     const demo = DEMO_ACCOUNTS.find((a) => a.role === 'admin')!;
-    await admin.get('/office/sign-in');
-    await admin.post('/office/sign-in', { email: demo.email, password: demo.password });
-    await admin.get('/office/two-factor');
-    await admin.post('/office/two-factor', { code: currentTotp(DEMO_TOTP_SECRET) });
+    const admin = await signIn(t.app, { email: demo.email, password: demo.password, totp: true });
     const list = await admin.get('/office/admin/dead-letters');
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain(`complaint-forward:${number}`);

@@ -1,27 +1,22 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashPassword } from '../../auth/passwords.js';
-import { createSealer } from '../../auth/seal.js';
-import { currentTotp } from '../../auth/totp.js';
 import { rows } from '../../db/client.js';
-import { auditLog, complaints, emails, roleGrants, users } from '../../db/schema.js';
-import { Agent } from '../../../test/support/agent.js';
+import { auditLog, complaints, emails } from '../../db/schema.js';
+import type { Agent } from '../../../test/support/agent.js';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
-import { DEMO_ACCOUNTS, DEMO_TOTP_SECRET, ensureDemoAccounts } from '../accounts/demo.js';
+import { officeCast } from '../../../test/support/office-actors.js';
 import type { CheckedContent } from './input.js';
 import { processPhoto } from './photos.js';
 import { createComplaint } from './store.js';
 
 let t: TestApp;
-type Role = 'officerA' | 'officerB' | 'supervisorIn' | 'supervisorOut' | 'admin';
-const ROLES: Role[] = ['officerA', 'officerB', 'supervisorIn', 'supervisorOut', 'admin'];
-const agents = {} as Record<Role, Agent>;
-const PASSWORD = 'role matrix password 2569';
+type Role = 'officerA' | 'officerB' | 'supervisorIn' | 'supervisorOut' | 'admin' | 'dopaOfficer';
+const ROLES: Role[] = ['officerA', 'officerB', 'supervisorIn', 'supervisorOut', 'admin', 'dopaOfficer'];
+let agents: Record<Role, Agent>;
 let pointA: { id: number; code: string; organisationId: number };
-let orgB: { id: number };
-/** A1: about a point of อบต.โป่งแยง, with contact; A2: about the organisation; B1: in Bangkok. */
-const numbers = { a1: '', a2: '', b1: '' };
+/** A1: about a point of อบต.โป่งแยง, with contact; A2: about that organisation; B1: another TAO of Chiang Mai; C1: in Bangkok. */
+const numbers = { a1: '', a2: '', b1: '', c1: '' };
 
 const content = (overrides: Partial<CheckedContent> = {}): CheckedContent => ({
   category: 'staff_conduct',
@@ -33,53 +28,21 @@ const content = (overrides: Partial<CheckedContent> = {}): CheckedContent => ({
   ...overrides,
 });
 
-async function signIn(email: string, password: string, secondFactor: boolean): Promise<Agent> {
-  const agent = new Agent(t.app);
-  await agent.get('/office/sign-in');
-  expect((await agent.post('/office/sign-in', { email, password })).statusCode).toBe(303);
-  if (secondFactor) {
-    await agent.get('/office/two-factor');
-    expect((await agent.post('/office/two-factor', { code: currentTotp(DEMO_TOTP_SECRET) })).statusCode).toBe(303);
-  }
-  return agent;
-}
-
-async function addUser(email: string, grant: { role: 'officer' | 'supervisor'; organisationId?: number; provinceCode?: string }, organisationId: number) {
-  const sealer = createSealer(t.config.piiKey, 'totp');
-  const [user] = await t.database.db
-    .insert(users)
-    .values({
-      email,
-      passwordHash: await hashPassword(PASSWORD),
-      firstName: 'ทดสอบ',
-      lastName: grant.role,
-      organisationId,
-      status: 'approved',
-      emailVerifiedAt: new Date(),
-      totpSecret: grant.role === 'supervisor' ? sealer.seal(DEMO_TOTP_SECRET) : null,
-    })
-    .returning({ id: users.id });
-  await t.database.db.insert(roleGrants).values({ userId: user!.id, role: grant.role, organisationId: grant.organisationId ?? null, provinceCode: grant.provinceCode ?? null });
-}
-
 const settings = () => ({ piiKey: t.config.piiKey, retentionDays: 365 });
 
 beforeAll(async () => {
   t = await createTestApp();
   const db = t.database.db;
-  await ensureDemoAccounts(db, t.config.piiKey);
+  const cast = await officeCast(t);
+  agents = cast;
   [pointA] = (await rows<typeof pointA>(
     db,
-    sql`select p.id, p.code, p.organisation_id as "organisationId" from service_points p join organisations o on o.id = p.organisation_id
-        where o.name_th = 'องค์การบริหารส่วนตำบลโป่งแยง' and o.province_code = '50' and p.status = 'active' order by p.id limit 1`,
+    sql`select id, code, organisation_id as "organisationId" from service_points where organisation_id = ${cast.organisationA} and status = 'active' order by id limit 1`,
   )) as [typeof pointA];
-  [orgB] = (await rows<{ id: number }>(
+  const [bangkok] = await rows<{ id: number }>(
     db,
     sql`select o.id from organisations o where o.province_code = '10' and exists (select 1 from service_points p where p.organisation_id = o.id) order by o.id limit 1`,
-  )) as [{ id: number }];
-  const [dlaBangkok] = await rows<{ id: number }>(db, sql`select id from organisations where province_code = '10' order by id limit 1`);
-  await addUser('officer-b@example.go.th', { role: 'officer', organisationId: orgB.id }, orgB.id);
-  await addUser('supervisor-out@example.go.th', { role: 'supervisor', provinceCode: '10' }, dlaBangkok!.id);
+  );
 
   const photo = await processPhoto(await sharp({ create: { width: 40, height: 30, channels: 3, background: '#357' } }).jpeg().toBuffer());
   const common = { locale: 'th' as const, channel: 'web' as const, apiKeyId: null, internalNote: null };
@@ -93,14 +56,8 @@ beforeAll(async () => {
     })
   ).trackingNumber;
   numbers.a2 = (await createComplaint(db, settings(), { ...common, pointId: null, organisationId: pointA.organisationId, content: content({ category: 'fees' }), photos: [] })).trackingNumber;
-  numbers.b1 = (await createComplaint(db, settings(), { ...common, pointId: null, organisationId: orgB.id, content: content({ category: 'facilities' }), photos: [] })).trackingNumber;
-
-  const demo = (role: 'officer' | 'supervisor' | 'admin') => DEMO_ACCOUNTS.find((a) => a.role === role)!;
-  agents.officerA = await signIn(demo('officer').email, demo('officer').password, false);
-  agents.officerB = await signIn('officer-b@example.go.th', PASSWORD, false);
-  agents.supervisorIn = await signIn(demo('supervisor').email, demo('supervisor').password, true);
-  agents.supervisorOut = await signIn('supervisor-out@example.go.th', PASSWORD, true);
-  agents.admin = await signIn(demo('admin').email, demo('admin').password, true);
+  numbers.b1 = (await createComplaint(db, settings(), { ...common, pointId: null, organisationId: cast.organisationB, content: content({ category: 'facilities' }), photos: [] })).trackingNumber;
+  numbers.c1 = (await createComplaint(db, settings(), { ...common, pointId: null, organisationId: bangkok!.id, content: content({ category: 'other' }), photos: [] })).trackingNumber;
 });
 afterAll(() => t.close());
 
@@ -121,17 +78,20 @@ describe('the complaints inbox: who sees what', () => {
   });
 
   it('lists complaints to those whose scope covers them, and opens each only to them', async () => {
-    const seesA: Record<Role, boolean> = { officerA: true, officerB: false, supervisorIn: true, supervisorOut: false, admin: true };
-    const seesB: Record<Role, boolean> = { officerA: false, officerB: true, supervisorIn: false, supervisorOut: true, admin: true };
+    const sees: Record<'a1' | 'a2' | 'b1' | 'c1', Record<Role, boolean>> = {
+      a1: { officerA: true, officerB: false, supervisorIn: true, supervisorOut: false, admin: true, dopaOfficer: false },
+      a2: { officerA: true, officerB: false, supervisorIn: true, supervisorOut: false, admin: true, dopaOfficer: false },
+      b1: { officerA: false, officerB: true, supervisorIn: true, supervisorOut: false, admin: true, dopaOfficer: false },
+      c1: { officerA: false, officerB: false, supervisorIn: false, supervisorOut: true, admin: true, dopaOfficer: false },
+    };
+    const seesA = sees.a1;
     for (const role of ROLES) {
       const list = await agents[role].get('/office/complaints');
       expect(list.statusCode, role).toBe(200);
-      expect(list.body.includes(numbers.a1), `${role} list A1`).toBe(seesA[role]);
-      expect(list.body.includes(numbers.a2), `${role} list A2`).toBe(seesA[role]);
-      expect(list.body.includes(numbers.b1), `${role} list B1`).toBe(seesB[role]);
-      for (const [number, sees] of [[numbers.a1, seesA[role]], [numbers.b1, seesB[role]]] as const) {
-        const page = await agents[role].get(`/office/complaints/${number}`);
-        expect(page.statusCode, `${role} ${number}`).toBe(sees ? 200 : 404);
+      for (const key of ['a1', 'a2', 'b1', 'c1'] as const) {
+        expect(list.body.includes(numbers[key]), `${role} lists ${key}`).toBe(sees[key][role]);
+        const page = await agents[role].get(`/office/complaints/${numbers[key]}`);
+        expect(page.statusCode, `${role} opens ${key}`).toBe(sees[key][role] ? 200 : 404);
       }
       const photoId = /\/photos\/(\d+)"/.exec((await agents.admin.get(`/office/complaints/${numbers.a1}`)).body)![1];
       const photo = await agents[role].get(`/office/complaints/${numbers.a1}/photos/${photoId}`);
@@ -141,7 +101,7 @@ describe('the complaints inbox: who sees what', () => {
   });
 
   it('shows contact details only to those who may handle the complaint, on request, and audits each view', async () => {
-    const expected: Record<Role, number> = { officerA: 200, officerB: 404, supervisorIn: 403, supervisorOut: 404, admin: 200 };
+    const expected: Record<Role, number> = { officerA: 200, officerB: 404, supervisorIn: 403, supervisorOut: 404, admin: 200, dopaOfficer: 404 };
     for (const role of ROLES) {
       const page = await agents[role].get(`/office/complaints/${numbers.a1}`);
       // Never on the page itself: only after the deliberate request.
@@ -165,7 +125,7 @@ describe('the complaints inbox: who sees what', () => {
   });
 
   it('lets only those who manage a complaint act on it', async () => {
-    const expected: Record<Role, number> = { officerA: 303, officerB: 404, supervisorIn: 403, supervisorOut: 404, admin: 303 };
+    const expected: Record<Role, number> = { officerA: 303, officerB: 404, supervisorIn: 403, supervisorOut: 404, admin: 303, dopaOfficer: 404 };
     for (const role of ROLES) {
       const response = await post(role, `/office/complaints/${numbers.a2}`, { from: 'received', to: 'received', internal_note: `บันทึกของ ${role}` });
       expect(response.statusCode, role).toBe(expected[role]);

@@ -8,8 +8,8 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rows } from '../../db/client.js';
 import { runDueJobs } from '../../jobs/queue.js';
-import { Agent } from '../../../test/support/agent.js';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
+import { signIn } from '../../../test/support/office-actors.js';
 import { DEMO_ACCOUNTS, ensureDemoAccounts } from '../accounts/demo.js';
 import { createComplaint } from './store.js';
 
@@ -69,10 +69,8 @@ describe('status e-mail over SMTP', () => {
       internalNote: null,
     });
 
-    const officer = new Agent(t.app);
     const demo = DEMO_ACCOUNTS.find((a) => a.role === 'officer')!;
-    await officer.get('/office/sign-in');
-    await officer.post('/office/sign-in', { email: demo.email, password: demo.password });
+    const officer = await signIn(t.app, { email: demo.email, password: demo.password, totp: false });
     await officer.get(`/office/complaints/${trackingNumber}`);
     const moved = await officer.post(`/office/complaints/${trackingNumber}`, { from: 'received', to: 'accepted', public_note: 'รับเรื่องแล้ว' });
     expect(moved.statusCode).toBe(303);

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { currentTotp } from '../../auth/totp.js';
 import { rows } from '../../db/client.js';
 import { apiKeys, complaints, jobs } from '../../db/schema.js';
-import { Agent } from '../../../test/support/agent.js';
+import type { Agent } from '../../../test/support/agent.js';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
-import { DEMO_ACCOUNTS, DEMO_TOTP_SECRET, ensureDemoAccounts } from '../accounts/demo.js';
+import { signIn } from '../../../test/support/office-actors.js';
+import { DEMO_ACCOUNTS, ensureDemoAccounts } from '../accounts/demo.js';
 import { COMPLAINT_CATEGORIES } from '../complaints/categories.js';
 import { openContact } from '../complaints/contact.js';
 
@@ -35,12 +35,8 @@ const valid = () => ({ api_key: key, service_code: 'zero_copy', description: '�
 beforeAll(async () => {
   t = await createTestApp();
   await ensureDemoAccounts(t.database.db, t.config.piiKey);
-  admin = new Agent(t.app);
   const demo = DEMO_ACCOUNTS.find((a) => a.role === 'admin')!;
-  await admin.get('/office/sign-in');
-  await admin.post('/office/sign-in', { email: demo.email, password: demo.password });
-  await admin.get('/office/two-factor');
-  await admin.post('/office/two-factor', { code: currentTotp(DEMO_TOTP_SECRET) });
+  admin = await signIn(t.app, { email: demo.email, password: demo.password, totp: true });
   key = await createKey('แอปเทศบาลทดสอบ');
   [point] = (await rows<typeof point>(
     t.database.db,

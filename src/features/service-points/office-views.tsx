@@ -39,7 +39,7 @@ export function IssueSummary({ issues }: { issues: FieldIssue[] }) {
   );
 }
 
-export type PointTab = 'details' | 'pin' | 'hours' | 'photos' | 'history';
+export type PointTab = 'details' | 'pin' | 'hours' | 'photos' | 'manuals' | 'zero-copy' | 'history';
 
 /** The frame of every page of one point: its name, state, and the tabs between its parts. */
 export function PointFrame(props: { access: PointAccess; tab: PointTab; title: string; notice?: string | null; head?: Children; children: Children }) {
@@ -53,6 +53,8 @@ export function PointFrame(props: { access: PointAccess; tab: PointTab; title: s
     ['pin', `${base}/pin`, m.tabPin],
     ['hours', `${base}/hours`, m.tabHours],
     ['photos', `${base}/photos`, m.tabPhotos],
+    ['manuals', `${base}/manuals`, m.tabManuals],
+    ['zero-copy', `${base}/zero-copy`, m.tabZeroCopy],
     ['history', `${base}/history`, m.tabHistory],
   ];
   const name = localName(locale, point.nameTh, point.nameEn);

@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../auth/passwords.js';
 import { createSealer } from '../../auth/seal.js';
-import { currentTotp } from '../../auth/totp.js';
+import { passSecondFactor } from '../../../test/support/office-actors.js';
 import { rows } from '../../db/client.js';
 import { auditLog, hoursExceptions, photos, roleGrants, servicePoints, users } from '../../db/schema.js';
 import { Agent } from '../../../test/support/agent.js';
@@ -51,8 +51,7 @@ async function signIn(email: string, password: string, totp: boolean): Promise<A
   await agent.get('/office/sign-in');
   expect((await agent.post('/office/sign-in', { email, password })).statusCode).toBe(303);
   if (totp) {
-    await agent.get('/office/two-factor');
-    expect((await agent.post('/office/two-factor', { code: currentTotp(DEMO_TOTP_SECRET) })).statusCode).toBe(303);
+    await passSecondFactor(agent);
   }
   return agent;
 }

@@ -1,0 +1,50 @@
+/**
+ * Starts one real server for the whole browser run: the bundle `npm run build` made, on a free
+ * port, with a throwaway data directory that it seeds on first start. E2E_BASE_URL reuses a server
+ * that is already running instead (handy while writing tests).
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { productionEnv, startServer } from '../harness/server.js';
+
+/** The tile server the pages are told to use; the page-weight budget leaves it out. */
+export const E2E_TILE_URL = 'https://tile.openstreetmap.org/{z}/{x}/{y}.png';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+    tileUrl: string;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  project.provide('tileUrl', E2E_TILE_URL);
+  const given = process.env.E2E_BASE_URL?.trim();
+  if (given) {
+    project.provide('baseUrl', given.replace(/\/$/, ''));
+    return async () => undefined;
+  }
+  const entry = 'dist/server/src/main.js';
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: run the browser tests with \`npm run test:e2e\`, which builds first`);
+  const dataDir = await mkdtemp(join(tmpdir(), 'citizeninfo-e2e-'));
+  const server = await startServer({
+    command: [process.execPath, entry],
+    env: {
+      ...productionEnv(),
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      LOG_LEVEL: 'warn',
+      TILE_URL: E2E_TILE_URL,
+    },
+    // The first start seeds the demo (about 15 s alone, longer on a busy machine).
+    timeoutMs: 300_000,
+  });
+  project.provide('baseUrl', server.url);
+  return async () => {
+    await server.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  };
+}
