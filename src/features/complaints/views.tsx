@@ -117,7 +117,12 @@ export function StartPage({ q, near, points, organisations, map, issues }: Start
                     <a href={href(`/complain?organisation=${organisation.id}`)} class="target-link">
                       <Localised th={organisation.nameTh} en={organisation.nameEn} />
                     </a>
-                    {organisation.provinceTh && <p class="meta">{[...organisation.parentsTh.slice(-1), organisation.provinceTh].join(' · ')}</p>}
+                    {organisation.provinceTh && (
+                      // The hierarchy's names exist in Thai only.
+                      <p class="meta" lang="th">
+                        {[...organisation.parentsTh.slice(-1), organisation.provinceTh].join(' · ')}
+                      </p>
+                    )}
                   </li>
                 ))}
               </ul>

@@ -131,7 +131,7 @@ export const Open311RequestBody = Type.Object({
   first_name: Type.Optional(Type.String({ maxLength: 50 })),
   last_name: Type.Optional(Type.String({ maxLength: 50 })),
   phone: Type.Optional(Type.String({ maxLength: 30, pattern: PHONE_PATTERN })),
-  description: Type.Optional(Type.String({ maxLength: 6000, description: 'what happened, at most 3,000 characters' })),
+  description: Type.Optional(Type.String({ maxLength: 6000, description: 'what happened, at most 3,000 characters; required here (a complaint without words cannot be handled)' })),
   media_url: Type.Optional(Type.String({ maxLength: 2000, pattern: '^https?://\\S+$' })),
   'attribute[point]': Type.Optional(Type.String({ pattern: POINT_CODE, description: 'extension: the service point the request is about' })),
 });
