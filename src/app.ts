@@ -6,11 +6,19 @@ import { randomUUID } from 'node:crypto';
 import compress from '@fastify/compress';
 import formbody from '@fastify/formbody';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { createCaptcha, type Captcha } from './auth/captcha.js';
 import type { Config } from './config.js';
 import type { Database, Db } from './db/client.js';
 import { accountsOfficePages } from './features/accounts/pages.js';
+import { complaintApi } from './features/complaints/api.js';
+import { deadLetterPages } from './features/complaints/dead-letters.js';
+import { FORWARD_JOB, forwardHandler } from './features/complaints/forward.js';
+import { complaintOfficePages } from './features/complaints/office.js';
+import { complaintPages } from './features/complaints/pages.js';
+import { RETENTION_JOB, retentionHandler } from './features/complaints/retention.js';
+import { apiKeyOfficePages } from './features/open311/keys-office.js';
+import { open311Routes } from './features/open311/routes.js';
 import { devMailboxPages } from './features/dev-mailbox/pages.js';
 import { geographyPages } from './features/geography/pages.js';
 import { manualApi } from './features/manuals/api.js';
@@ -32,6 +40,7 @@ import { registerObservability } from './http/observability.js';
 import { registerOpenApi } from './http/openapi.js';
 import { apiScope } from './http/scopes/api.js';
 import { officeScope } from './http/scopes/office.js';
+import { open311Scope } from './http/scopes/open311.js';
 import { pagesScope } from './http/scopes/pages.js';
 import { registerSecurity } from './http/security.js';
 import { LOCALES, localePrefix } from './i18n/index.js';
@@ -59,6 +68,15 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       level: config.logLevel,
       // Request logs carry the method, path and request id; never cookies or citizens' data.
       redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-api-key"]'],
+      serializers: {
+        // Open311 clients put their api_key in the query string (GeoReport v2): keep it out of logs.
+        req: (request: FastifyRequest) => ({
+          method: request.method,
+          url: request.url.replace(/([?&]api_key=)[^&#]*/gi, '$1[redacted]'),
+          host: request.host,
+          remoteAddress: request.ip,
+        }),
+      },
     },
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
@@ -77,6 +95,8 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   app.decorate('captcha', createCaptcha(database.db, config.appSecret));
   app.decorate('jobHandlers', {
     [MAIL_JOB]: mailHandler(database.db, config.smtpUrl, config.mailFrom),
+    [FORWARD_JOB]: forwardHandler(database.db, config),
+    [RETENTION_JOB]: retentionHandler(database.db, config.piiKey),
   });
   app.decorate(
     'printer',
@@ -114,6 +134,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
         await site.register(manualPages);
         await site.register(geographyPages);
         await site.register(openDataPages);
+        await site.register(complaintPages);
         // Without SMTP, development e-mail is read here instead of being sent.
         if (locale === 'th' && !config.smtpUrl && config.nodeEnv !== 'production') await site.register(devMailboxPages);
       },
@@ -128,6 +149,9 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
         await office.register(posterOfficeRoutes);
         await office.register(manualsOfficePages);
         await office.register(zeroCopyOfficePages);
+        await office.register(complaintOfficePages);
+        await office.register(deadLetterPages);
+        await office.register(apiKeyOfficePages);
       },
       { prefix: localePrefix(locale) },
     );
@@ -150,6 +174,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       await api.register(servicePointApi);
       await api.register(manualApi);
       await api.register(openDataApi);
+      await api.register(complaintApi);
     },
     { prefix: '/api/v1' },
   );
@@ -161,6 +186,15 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
       await files.register(openDataDownloads);
     },
     { prefix: '/open-data' },
+  );
+
+  // Complaints over Open311 GeoReport v2, in JSON and XML, with the specification's errors.
+  await app.register(
+    async (open311) => {
+      await open311.register(open311Scope);
+      await open311.register(open311Routes);
+    },
+    { prefix: '/open311/v2' },
   );
 
   return app;

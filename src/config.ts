@@ -31,6 +31,14 @@ export type Config = Readonly<{
   mailFrom: string;
   /** key for personal data at rest (complainants' contacts, second-factor secrets) */
   piiKey: string;
+  /** the national complaint centre's (1111) endpoint for new complaints; null: forwarding not configured */
+  complaintForwardUrl: string | null;
+  /** HMAC-SHA256 key signing what we send to the centre (required with the URL) */
+  complaintForwardSecret: string | null;
+  /** HMAC-SHA256 key the centre signs its status callbacks with; null: callbacks are refused */
+  complaintCallbackSecret: string | null;
+  /** days a complaint's contact details and free text are kept before they are removed */
+  complaintRetentionDays: number;
 }>;
 
 export class ConfigError extends Error {}
@@ -56,6 +64,14 @@ function int(env: Env, key: string, fallback: number, min: number, max: number):
     throw new ConfigError(`${key} must be a whole number from ${min} to ${max}, got "${raw}"`);
   }
   return value;
+}
+
+/** An optional shared secret: unset is allowed, a short one is a mistake. */
+function secret(env: Env, key: string): string | null {
+  const raw = env[key]?.trim();
+  if (raw === undefined || raw === '') return null;
+  if (raw.length < 32) throw new ConfigError(`${key} must be at least 32 characters long`);
+  return raw;
 }
 
 function url(env: Env, key: string, fallback: string | null, protocols: string[]): string | null {
@@ -99,6 +115,14 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('DEMO_ACCOUNTS cannot be enabled against a production database');
   }
   const dataDir = env.DATA_DIR?.trim() || './data';
+  const complaintForwardUrl = url(env, 'COMPLAINT_FORWARD_URL', null, ['http:', 'https:']);
+  const complaintForwardSecret = secret(env, 'COMPLAINT_FORWARD_SECRET');
+  if (complaintForwardUrl && !complaintForwardSecret) {
+    throw new ConfigError('COMPLAINT_FORWARD_SECRET must be set when COMPLAINT_FORWARD_URL is set (the centre checks our signature)');
+  }
+  if (production && complaintForwardUrl?.startsWith('http:')) {
+    throw new ConfigError('COMPLAINT_FORWARD_URL must use https in production (complaints may carry contact details)');
+  }
 
   return Object.freeze({
     nodeEnv,
@@ -118,5 +142,9 @@ export function loadConfig(env: Env = process.env): Config {
     smtpUrl: url(env, 'SMTP_URL', null, ['smtp:', 'smtps:']),
     mailFrom: env.MAIL_FROM?.trim() || 'CitizenInfo <no-reply@citizeninfo.local>',
     piiKey,
+    complaintForwardUrl,
+    complaintForwardSecret,
+    complaintCallbackSecret: secret(env, 'COMPLAINT_CALLBACK_SECRET'),
+    complaintRetentionDays: int(env, 'COMPLAINT_RETENTION_DAYS', 365, 1, 3650),
   });
 }

@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { openDatabase } from './db/client.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
 import { DEMO_ACCOUNTS, DEMO_TOTP_SECRET, ensureDemoAccounts } from './features/accounts/demo.js';
+import { scheduleRetention } from './features/complaints/retention.js';
 import { startWorker } from './jobs/queue.js';
 import { seed } from './seed/index.js';
 
@@ -14,6 +15,8 @@ async function main(): Promise<void> {
   const app = await buildApp(config, database);
   if (config.seedOnStart) await seed(database.db, (message) => app.log.info(message));
   if (config.demoAccounts) await ensureDemoAccounts(database.db, config.piiKey);
+  // Daily removal of complaints' personal data past retention; each run enqueues the next day's.
+  await scheduleRetention(database.db);
   const worker = startWorker(database.db, app.jobHandlers, app.log);
 
   const stop = async (signal: string) => {

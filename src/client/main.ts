@@ -15,6 +15,8 @@ const modules: Record<string, () => Promise<Module>> = {
   'pin-picker': () => import('../features/service-points/pin-picker.client.js'),
   'point-area': () => import('../features/service-points/point-area.client.js'),
   'hours-editor': () => import('../features/service-points/hours-editor.client.js'),
+  'complaint-map': () => import('../features/complaints/complaint-map.client.js'),
+  'complaint-near': () => import('../features/complaints/complaint-near.client.js'),
 };
 
 /** Heavy modules (maps and Leaflet) load only when their element comes near the viewport. */

@@ -3,12 +3,17 @@
  * CSRF token of the last page it read — so tests post forms the way a browser would.
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { multipartBody, type FilePart } from './multipart.js';
 
 export class Agent {
   private cookies = new Map<string, string>();
   csrf: string | null = null;
 
-  constructor(private readonly app: FastifyInstance) {}
+  /** `remoteAddress` makes the requests come from that address (rate limits, network hashes). */
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly options: { remoteAddress?: string } = {},
+  ) {}
 
   private remember(response: LightMyRequestResponse): LightMyRequestResponse {
     for (const cookie of response.cookies) {
@@ -29,7 +34,7 @@ export class Agent {
   }
 
   async get(url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
-    return this.remember(await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader, ...headers } }));
+    return this.remember(await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader, ...headers }, ...this.options }));
   }
 
   /** Posts an urlencoded form; `_csrf` is added from the last page unless given (or `null` to leave it out). */
@@ -44,7 +49,17 @@ export class Agent {
         url,
         headers: { cookie: this.cookieHeader, 'content-type': 'application/x-www-form-urlencoded' },
         payload: body.toString(),
+        ...this.options,
       }),
+    );
+  }
+
+  /** Posts a multipart form (files too); `_csrf` goes first, from the last page, unless given or `null`. */
+  async postMultipart(url: string, fields: Record<string, string | FilePart | (string | FilePart)[]>, options: { csrf?: string | null } = {}): Promise<LightMyRequestResponse> {
+    const csrf = options.csrf === undefined ? this.csrf : options.csrf;
+    const { payload, contentType } = multipartBody(csrf !== null && !('_csrf' in fields) ? { _csrf: csrf, ...fields } : fields);
+    return this.remember(
+      await this.app.inject({ method: 'POST', url, headers: { cookie: this.cookieHeader, 'content-type': contentType }, payload, ...this.options }),
     );
   }
 }

@@ -423,6 +423,11 @@ export function PointPage({ details, jsonLd }: { details: PointDetails; jsonLd: 
             {m.rate}
           </a>
         </li>
+        <li>
+          <a class="button secondary" href={href(`/p/${point.code}/complain`)}>
+            {m.complain}
+          </a>
+        </li>
       </ul>
       <div class="grid-2">
         <HoursSection details={details} />

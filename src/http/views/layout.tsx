@@ -17,6 +17,8 @@ const messages = defineMessages(
     footerAbout:
       'CitizenInfo รวบรวมจุดบริการของหน่วยงานรัฐ คู่มือสำหรับประชาชน และความพึงพอใจของผู้รับบริการ เป็นซอฟต์แวร์โอเพนซอร์ส',
     footerComplaint: 'ร้องเรียนหน่วยงานรัฐ: สายด่วน 1111',
+    footerComplain: 'ร้องเรียนออนไลน์',
+    footerTrack: 'ติดตามเรื่องร้องเรียน',
     footerData: 'แหล่งข้อมูลและสัญญาอนุญาต',
   },
   {
@@ -33,6 +35,8 @@ const messages = defineMessages(
     footerAbout:
       'CitizenInfo lists the service points of public offices, their Citizen’s Manuals and how satisfied citizens are. It is open-source software.',
     footerComplaint: 'Complaints about public offices: hotline 1111',
+    footerComplain: 'Complain online',
+    footerTrack: 'Follow a complaint',
     footerData: 'Data sources and licences',
   },
 );
@@ -94,7 +98,8 @@ export function Layout({ title, description, children, head, withMap }: LayoutPr
           <div class="wrap">
             <p>{m.footerAbout}</p>
             <p>
-              {m.footerComplaint} · <a href={href('/open-data#sources')}>{m.footerData}</a>
+              {m.footerComplaint} · <a href={href('/complain')}>{m.footerComplain}</a> · <a href={href('/track')}>{m.footerTrack}</a> ·{' '}
+              <a href={href('/open-data#sources')}>{m.footerData}</a>
             </p>
           </div>
         </footer>

@@ -11,6 +11,7 @@ const messages = defineMessages(
     points: 'จุดบริการ',
     manuals: 'คู่มือประชาชน',
     posters: 'โปสเตอร์คิวอาร์โค้ด',
+    complaints: 'เรื่องร้องเรียน',
     approvals: 'อนุมัติบัญชี',
     audit: 'บันทึกการเปลี่ยนแปลง',
     account: 'บัญชีของฉัน',
@@ -27,6 +28,7 @@ const messages = defineMessages(
     points: 'Service points',
     manuals: 'Citizen’s Manuals',
     posters: 'QR posters',
+    complaints: 'Complaints',
     approvals: 'Approvals',
     audit: 'Audit log',
     account: 'My account',
@@ -76,6 +78,7 @@ export function OfficeLayout({ title, children, head }: { title: string; childre
                 <a href={href('/office/points')}>{m.points}</a>
                 <a href={href('/office/manuals')}>{m.manuals}</a>
                 <a href={href('/office/posters')}>{m.posters}</a>
+                <a href={href('/office/complaints')}>{m.complaints}</a>
                 <a href={href('/office/approvals')}>{m.approvals}</a>
                 <a href={href('/office/audit')}>{m.audit}</a>
                 <a href={href('/office/account')}>{m.account}</a>
