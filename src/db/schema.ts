@@ -479,7 +479,7 @@ export const complaints = pgTable(
     channel: text('channel').notNull(),
     apiKeyId: integer('api_key_id'),
     /** delivery to the national complaint centre, apart from the public status:
-     * pending | delivered | dead */
+     * pending | delivered | dead | not_configured (no COMPLAINT_FORWARD_URL) */
     forwardStatus: text('forward_status').notNull().default('pending'),
     forwardedAt: timestamptz('forwarded_at'),
     externalId: text('external_id'),
@@ -490,6 +490,9 @@ export const complaints = pgTable(
   (t) => [
     index('complaints_point_idx').on(t.pointId, t.createdAt),
     index('complaints_organisation_idx').on(t.organisationId, t.status),
+    // Open311 lists requests by date; the retention job looks for what is due and not yet anonymised.
+    index('complaints_created_idx').on(t.createdAt),
+    index('complaints_retention_idx').on(t.retainUntil).where(sql`${t.anonymisedAt} is null`),
   ],
 );
 

@@ -1,0 +1,2 @@
+CREATE INDEX "complaints_created_idx" ON "complaints" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "complaints_retention_idx" ON "complaints" USING btree ("retain_until") WHERE "complaints"."anonymised_at" is null;
