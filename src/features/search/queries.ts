@@ -4,11 +4,12 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { cachedPerDb } from '../../db/cache.js';
+import { holidaysBetween } from '../geography/holidays.js';
 import { rows, type Db } from '../../db/client.js';
 import type { WeeklyHours } from '../../db/schema.js';
 import { bangkokDate } from '../../i18n/index.js';
 import { likeEscape, normaliseForSearch, queryChunks } from '../../i18n/text.js';
-import { openingState, type Interval, type OpeningState } from '../service-points/hours.js';
+import { addDays, openingState, type Interval, type OpeningState } from '../service-points/hours.js';
 import { catalogueEntry, interpretQuery, type CatalogueEntry, type PlaceNames } from './interpret.js';
 
 export interface PointQuery {
@@ -332,19 +333,14 @@ async function openingStates(db: Db, points: PointRow[], at: Date): Promise<Map<
   const states = new Map<number, OpeningState>();
   if (points.length === 0) return states;
   const today = bangkokDate(at);
-  const [exceptions, holidays] = await Promise.all([
+  const [exceptions, holidayMap] = await Promise.all([
     rows<{ pointId: number; date: string; intervals: Interval[] }>(
       db,
       sql`select point_id as "pointId", date::text as date, intervals from hours_exceptions
           where point_id in ${intList(points.map((p) => p.id))} and date between ${today}::date and ${today}::date + 31`,
     ),
-    rows<{ date: string; nameTh: string; nameEn: string }>(
-      db,
-      sql`select date::text as date, name_th as "nameTh", name_en as "nameEn" from holidays
-          where government_day_off and date between ${today}::date and ${today}::date + 31`,
-    ),
+    holidaysBetween(db, today, addDays(today, 31)),
   ]);
-  const holidayMap = new Map(holidays.map((h) => [h.date, { nameTh: h.nameTh, nameEn: h.nameEn }]));
   for (const point of points) {
     const own = new Map(exceptions.filter((e) => e.pointId === point.id).map((e) => [e.date, e.intervals]));
     states.set(point.id, openingState({ weekly: point.hours, closedOnHolidays: point.closedOnHolidays, exceptions: own, holidays: holidayMap }, at));

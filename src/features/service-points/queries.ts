@@ -1,6 +1,7 @@
 /** Reading one service point with everything its public page and API show. */
 import { sql } from 'drizzle-orm';
 import { cachedPerDb } from '../../db/cache.js';
+import { holidaysBetween } from '../geography/holidays.js';
 import { rows, type Db } from '../../db/client.js';
 import type { WeeklyHours } from '../../db/schema.js';
 import type { HoursContext, Interval } from './hours.js';
@@ -87,14 +88,6 @@ export async function organisationChain(db: Db, path: string): Promise<Organisat
     .filter((link): link is OrganisationLink => link !== undefined);
 }
 
-/** Government days off (a few dozen rows a year), refreshed every 10 minutes. */
-const governmentHolidays = cachedPerDb(10 * 60_000, (db) =>
-  rows<{ date: string; nameTh: string; nameEn: string }>(
-    db,
-    sql`select date::text as date, name_th as "nameTh", name_en as "nameEn" from holidays where government_day_off`,
-  ),
-);
-
 /** Exceptions and government days off from `from` to `to` (YYYY-MM-DD, inclusive). */
 export async function hoursContext(
   db: Db,
@@ -108,14 +101,14 @@ export async function hoursContext(
       sql`select date::text as date, intervals, note_th as "noteTh", note_en as "noteEn"
           from hours_exceptions where point_id = ${point.id} and date between ${from}::date and ${to}::date`,
     ),
-    governmentHolidays(db).then((all) => all.filter((h) => h.date >= from && h.date <= to)),
+    holidaysBetween(db, from, to),
   ]);
   return {
     weekly: point.hours,
     closedOnHolidays: point.closedOnHolidays,
     exceptions: new Map(exceptions.map((e) => [e.date, e.intervals])),
     exceptionNotes: new Map(exceptions.map((e) => [e.date, { th: e.noteTh, en: e.noteEn }])),
-    holidays: new Map(holidays.map((h) => [h.date, { nameTh: h.nameTh, nameEn: h.nameEn }])),
+    holidays,
   };
 }
 
