@@ -430,27 +430,42 @@ export const ratings = pgTable(
   ],
 );
 
+/** The sums every rollup row keeps; `dimensions` holds `{ ease: [sum, count], … }`. */
+const rollupSums = () => ({
+  count: integer('count').notNull().default(0),
+  sumOverall: integer('sum_overall').notNull().default(0),
+  score1: integer('score_1').notNull().default(0),
+  score2: integer('score_2').notNull().default(0),
+  score3: integer('score_3').notNull().default(0),
+  score4: integer('score_4').notNull().default(0),
+  score5: integer('score_5').notNull().default(0),
+  dimensions: jsonb('dimensions').$type<Record<string, [number, number]>>().notNull().default({}),
+  copyDemandedYes: integer('copy_demanded_yes').notNull().default(0),
+  copyDemandedNo: integer('copy_demanded_no').notNull().default(0),
+  followedManualYes: integer('followed_manual_yes').notNull().default(0),
+  followedManualNo: integer('followed_manual_no').notNull().default(0),
+});
+
 /** Per point per Bangkok day: what reports read instead of scanning ratings. */
 export const ratingDaily = pgTable(
   'rating_daily',
   {
     pointId: integer('point_id').notNull().references(() => servicePoints.id),
     day: date('day', { mode: 'string' }).notNull(),
-    count: integer('count').notNull().default(0),
-    sumOverall: integer('sum_overall').notNull().default(0),
-    score1: integer('score_1').notNull().default(0),
-    score2: integer('score_2').notNull().default(0),
-    score3: integer('score_3').notNull().default(0),
-    score4: integer('score_4').notNull().default(0),
-    score5: integer('score_5').notNull().default(0),
-    /** per dimension: { ease: [sum, count], … } */
-    dimensions: jsonb('dimensions').$type<Record<string, [number, number]>>().notNull().default({}),
-    copyDemandedYes: integer('copy_demanded_yes').notNull().default(0),
-    copyDemandedNo: integer('copy_demanded_no').notNull().default(0),
-    followedManualYes: integer('followed_manual_yes').notNull().default(0),
-    followedManualNo: integer('followed_manual_no').notNull().default(0),
+    ...rollupSums(),
   },
   (t) => [primaryKey({ columns: [t.pointId, t.day] }), index('rating_daily_day_idx').on(t.day)],
+);
+
+/** Per point per calendar month (first day): a point's year is twelve rows for its public page. */
+export const ratingMonthly = pgTable(
+  'rating_monthly',
+  {
+    pointId: integer('point_id').notNull().references(() => servicePoints.id),
+    month: date('month', { mode: 'string' }).notNull(),
+    ...rollupSums(),
+  },
+  (t) => [primaryKey({ columns: [t.pointId, t.month] })],
 );
 
 // ─── Complaints ─────────────────────────────────────────────────────────────────────────────
