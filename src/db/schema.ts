@@ -420,6 +420,8 @@ export const ratings = pgTable(
     networkHash: text('network_hash'),
     /** counted in the published score (false while held or after being replaced) */
     counted: boolean('counted').notNull().default(true),
+    /** null: no review needed; pending: held out of the score (a burst); released | rejected by a supervisor */
+    reviewStatus: text('review_status'),
     replacedBy: bigint('replaced_by', { mode: 'number' }),
     proofOfWork: boolean('proof_of_work').notNull().default(false),
   },
@@ -427,6 +429,7 @@ export const ratings = pgTable(
     index('ratings_point_idx').on(t.pointId, t.createdAt),
     index('ratings_device_idx').on(t.pointId, t.deviceHash, t.day),
     index('ratings_comments_idx').on(t.pointId, t.commentStatus, t.createdAt),
+    index('ratings_review_idx').on(t.pointId).where(sql`${t.reviewStatus} = 'pending' or ${t.commentStatus} = 'held'`),
   ],
 );
 
