@@ -35,16 +35,20 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const entry = 'dist/server/src/main.js';
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run the browser tests with \`npm run test:e2e\`, which builds first`);
   const dataDir = await mkdtemp(join(tmpdir(), 'citizeninfo-e2e-'));
+  // Links in e-mails name the server under test.
+  const port = await freePort();
   // Nothing listens there between test files: the outbox retries what fails meanwhile.
   const smtpPort = await freePort();
   const server = await startServer({
     command: [process.execPath, entry],
+    port,
     env: {
       ...productionEnv(),
       DATA_DIR: dataDir,
       DATABASE_URL: '',
       LOG_LEVEL: 'warn',
       TILE_URL: E2E_TILE_URL,
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
       DEMO_ACCOUNTS: 'true',
       SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     },

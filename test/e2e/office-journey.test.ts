@@ -71,10 +71,10 @@ async function officeJourney(options: SiteOptions, label: string) {
   // The confirmation e-mail: a link, never a password.
   const confirmation = await mailbox.waitFor(officer.email, (mail) => mail.subject === 'ยืนยันอีเมลสำหรับ CitizenInfo');
   expect(confirmation.text).toContain(`เรียน คุณ${officer.firstName}`);
-  const link = /https?:\/\/\S+\/office\/verify\/[\w-]{43}/.exec(confirmation.text)?.[0];
-  expect(link, confirmation.text).toBeDefined();
+  const link = /https?:\/\/\S+\/office\/verify\/[\w-]{43}/.exec(confirmation.text)?.[0] ?? '';
+  expect(link.startsWith(s.url('/office/verify/')), confirmation.text).toBe(true);
   expect(confirmation.text).not.toContain(officer.password);
-  const setPassword = await OfficeSetPasswordPage.openLink(s, link!);
+  const setPassword = await OfficeSetPasswordPage.openLink(s, link);
   const verified = await setPassword.setPassword(officer.password);
   expect(await verified.headingText()).toBe('ยืนยันอีเมลแล้ว');
 
@@ -104,8 +104,7 @@ async function officeJourney(options: SiteOptions, label: string) {
   const code = created.code();
 
   // Pinned by pasting a Google Maps link: read in the page first, then saved, inside the district.
-  await created.paste(GOOGLE_MAPS_LINK);
-  await expect.poll(() => created.reading().innerText()).toContain('18.891200, 98.824500');
+  expect(await created.paste(GOOGLE_MAPS_LINK)).toContain('18.891200, 98.824500');
   const pinned = await created.save();
   expect(await pinned.notice().innerText()).toBe('บันทึกตำแหน่งแล้ว');
   expect(await pinned.fact('พิกัด').innerText()).toContain('18.891200, 98.824500');

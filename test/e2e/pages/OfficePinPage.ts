@@ -23,7 +23,7 @@ export class OfficePinPage extends OfficePointFrame {
   }
 
   /** What the picker read from the field: "อ่านได้เป็น …" or why it could not. */
-  reading(): Locator {
+  private reading(): Locator {
     return this.page.locator('[data-status]');
   }
 
@@ -32,9 +32,15 @@ export class OfficePinPage extends OfficePointFrame {
     return this.page.locator('main .notice.warn');
   }
 
-  /** Pastes `text` into the position field; the picker reads it before anything is saved. */
-  async paste(text: string): Promise<void> {
+  /**
+   * Pastes `text` into the position field and returns what the picker read from it before
+   * anything is saved; the page is audited again as it then stands.
+   */
+  async paste(text: string): Promise<string> {
     await this.page.locator('#f-location').fill(text);
+    await this.page.waitForFunction(() => (document.querySelector('[data-status]')?.textContent ?? '') !== '');
+    await this.site.audit();
+    return this.reading().innerText();
   }
 
   async save(): Promise<OfficePinPage> {

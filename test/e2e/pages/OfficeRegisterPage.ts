@@ -44,11 +44,16 @@ export class OfficeRegisterPage extends OfficePage {
     return JSON.parse(Buffer.from(value, 'base64').toString('utf8')) as { challenge: { signature: string }; solution: { counter: number } };
   }
 
-  /** Types the name and picks the organisation from the list that appears, without a page load. */
+  /**
+   * Types the name and picks the organisation from the list that appears without a page load;
+   * the page is audited again with the list in it.
+   */
   async chooseOrganisation(province: string, query: string, organisation: string): Promise<void> {
     await this.page.locator('#f-organisation_province').selectOption({ label: province });
     await this.page.locator('#f-organisation_query').pressSequentially(query, { delay: 30 });
     const choice = this.choices().filter({ has: this.page.locator('strong', { hasText: exactly(organisation) }) });
+    await choice.waitFor();
+    await this.site.audit();
     await choice.locator('input[type="radio"]').check();
   }
 

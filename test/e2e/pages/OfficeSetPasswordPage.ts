@@ -9,9 +9,9 @@ export class OfficeSetPasswordPage extends OfficePage {
     super(site);
   }
 
-  /** Opens a link from an e-mail on the site under test (the mail names the configured public address). */
+  /** Opens the link of the e-mail as it is written there. */
   static async openLink(site: Site, link: string): Promise<OfficeSetPasswordPage> {
-    await site.goto(new URL(link).pathname);
+    await site.page.goto(link);
     return CitizenPage.arrive(new OfficeSetPasswordPage(site));
   }
 
