@@ -6,7 +6,7 @@
  * generated branch offices and service counters spread over every real subdistrict until there
  * are N service points (default 100,000), their manual links by kind of organisation and Zero
  * Copy declarations, N ratings (default 5,000,000) spread unevenly over the points and the last
- * year, and the `rating_daily` rollups. Bulk SQL throughout; deterministic; every stage records
+ * year, and the daily and monthly rollups. Bulk SQL throughout; deterministic; every stage records
  * itself in app_meta, so running again only does what is missing.
  */
 import { parseArgs } from 'node:util';
@@ -15,7 +15,7 @@ import pg from 'pg';
 import { insertInBatches, skipForeignKeyChecks, withIndexesDeferred } from '../src/db/batch.js';
 import { openDatabase, rows, type Database, type Db } from '../src/db/client.js';
 import { appMeta, servicePoints, type WeeklyHours } from '../src/db/schema.js';
-import { rebuildDailyRollups } from '../src/features/feedback/rollups.js';
+import { rebuildRollups } from '../src/features/feedback/rollups.js';
 import { readDistricts, readProvinces, readSubdistricts } from '../src/features/geography/reference.js';
 import { linkDemoManuals } from '../src/features/manuals/seed.js';
 import { derivedPublicCode } from '../src/features/service-points/codes.js';
@@ -73,7 +73,7 @@ async function setMarker(db: Db, key: string, value: number): Promise<void> {
   await db.insert(appMeta).values({ key, value: String(value) }).onConflictDoUpdate({ target: appMeta.key, set: { value: String(value) } });
 }
 
-async function count(db: Db, table: 'service_points' | 'ratings' | 'point_manuals' | 'zero_copy_statuses' | 'rating_daily'): Promise<number> {
+async function count(db: Db, table: 'service_points' | 'ratings' | 'point_manuals' | 'zero_copy_statuses' | 'rating_daily' | 'rating_monthly'): Promise<number> {
   const [row] = await rows<{ n: number }>(db, sql`select count(*)::int as n from ${sql.identifier(table)}`);
   return Number(row?.n ?? 0);
 }
@@ -307,13 +307,15 @@ async function main(): Promise<void> {
       );
     }
     const ratingsDone = await marker(db, 'national:ratings');
-    if (ratingsDone === null || ratingsDone < targetRatings) {
-      await stage(`ratings up to ${targetRatings}`, () => generateRatings(db));
-      await stage('rating_daily rollups', () =>
+    // A data set generated before the monthly rollup existed only needs its rollups rebuilt.
+    const rollupsMissing = (await count(db, 'rating_monthly')) === 0;
+    if (ratingsDone === null || ratingsDone < targetRatings || rollupsMissing) {
+      if (ratingsDone === null || ratingsDone < targetRatings) await stage(`ratings up to ${targetRatings}`, () => generateRatings(db));
+      await stage('rollups', () =>
         db.transaction(async (tx) => {
           // Millions of groups: a hash aggregate in memory instead of sorting on disk.
           await tx.execute(sql`set local work_mem = '256MB'`);
-          await withIndexesDeferred(tx, ['rating_daily'], () => rebuildDailyRollups(tx));
+          await withIndexesDeferred(tx, ['rating_daily', 'rating_monthly'], () => rebuildRollups(tx));
         }),
       );
       await setMarker(db, 'national:ratings', targetRatings);
@@ -327,6 +329,7 @@ async function main(): Promise<void> {
       zero_copy_statuses: await count(db, 'zero_copy_statuses'),
       ratings: await count(db, 'ratings'),
       rating_daily: await count(db, 'rating_daily'),
+      rating_monthly: await count(db, 'rating_monthly'),
     };
     log(`national data set ready in ${((performance.now() - started) / 1000).toFixed(0)} s: ${JSON.stringify(counts)}`);
   } finally {

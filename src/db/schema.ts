@@ -420,6 +420,8 @@ export const ratings = pgTable(
     networkHash: text('network_hash'),
     /** counted in the published score (false while held or after being replaced) */
     counted: boolean('counted').notNull().default(true),
+    /** null: no review needed; pending: held out of the score (a burst); released | rejected by a supervisor */
+    reviewStatus: text('review_status'),
     replacedBy: bigint('replaced_by', { mode: 'number' }),
     proofOfWork: boolean('proof_of_work').notNull().default(false),
   },
@@ -427,8 +429,25 @@ export const ratings = pgTable(
     index('ratings_point_idx').on(t.pointId, t.createdAt),
     index('ratings_device_idx').on(t.pointId, t.deviceHash, t.day),
     index('ratings_comments_idx').on(t.pointId, t.commentStatus, t.createdAt),
+    index('ratings_review_idx').on(t.pointId).where(sql`${t.reviewStatus} = 'pending' or ${t.commentStatus} = 'held'`),
   ],
 );
+
+/** The sums every rollup row keeps; `dimensions` holds `{ ease: [sum, count], … }`. */
+const rollupSums = () => ({
+  count: integer('count').notNull().default(0),
+  sumOverall: integer('sum_overall').notNull().default(0),
+  score1: integer('score_1').notNull().default(0),
+  score2: integer('score_2').notNull().default(0),
+  score3: integer('score_3').notNull().default(0),
+  score4: integer('score_4').notNull().default(0),
+  score5: integer('score_5').notNull().default(0),
+  dimensions: jsonb('dimensions').$type<Record<string, [number, number]>>().notNull().default({}),
+  copyDemandedYes: integer('copy_demanded_yes').notNull().default(0),
+  copyDemandedNo: integer('copy_demanded_no').notNull().default(0),
+  followedManualYes: integer('followed_manual_yes').notNull().default(0),
+  followedManualNo: integer('followed_manual_no').notNull().default(0),
+});
 
 /** Per point per Bangkok day: what reports read instead of scanning ratings. */
 export const ratingDaily = pgTable(
@@ -436,21 +455,20 @@ export const ratingDaily = pgTable(
   {
     pointId: integer('point_id').notNull().references(() => servicePoints.id),
     day: date('day', { mode: 'string' }).notNull(),
-    count: integer('count').notNull().default(0),
-    sumOverall: integer('sum_overall').notNull().default(0),
-    score1: integer('score_1').notNull().default(0),
-    score2: integer('score_2').notNull().default(0),
-    score3: integer('score_3').notNull().default(0),
-    score4: integer('score_4').notNull().default(0),
-    score5: integer('score_5').notNull().default(0),
-    /** per dimension: { ease: [sum, count], … } */
-    dimensions: jsonb('dimensions').$type<Record<string, [number, number]>>().notNull().default({}),
-    copyDemandedYes: integer('copy_demanded_yes').notNull().default(0),
-    copyDemandedNo: integer('copy_demanded_no').notNull().default(0),
-    followedManualYes: integer('followed_manual_yes').notNull().default(0),
-    followedManualNo: integer('followed_manual_no').notNull().default(0),
+    ...rollupSums(),
   },
   (t) => [primaryKey({ columns: [t.pointId, t.day] }), index('rating_daily_day_idx').on(t.day)],
+);
+
+/** Per point per calendar month (first day): a point's year is twelve rows for its public page. */
+export const ratingMonthly = pgTable(
+  'rating_monthly',
+  {
+    pointId: integer('point_id').notNull().references(() => servicePoints.id),
+    month: date('month', { mode: 'string' }).notNull(),
+    ...rollupSums(),
+  },
+  (t) => [primaryKey({ columns: [t.pointId, t.month] })],
 );
 
 // ─── Complaints ─────────────────────────────────────────────────────────────────────────────

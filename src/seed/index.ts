@@ -7,7 +7,7 @@ import { eq, sql } from 'drizzle-orm';
 import { skipForeignKeyChecks, withIndexesDeferred } from '../db/batch.js';
 import type { Db } from '../db/client.js';
 import { appMeta } from '../db/schema.js';
-import { rebuildDailyRollups } from '../features/feedback/rollups.js';
+import { rebuildRollups } from '../features/feedback/rollups.js';
 import { insertDemoRatings } from '../features/feedback/seed.js';
 import { seedGeography } from '../features/geography/seed.js';
 import { insertCatalogue, linkDemoManuals } from '../features/manuals/seed.js';
@@ -47,11 +47,11 @@ export async function seed(db: Db, log: (message: string) => void = () => undefi
       await step('Zero Copy states', () => insertDemoZeroCopy(tx));
       await step('ratings', () => insertDemoRatings(tx));
     });
-    await step('rollups', () => rebuildDailyRollups(tx));
+    await step('rollups', () => rebuildRollups(tx));
     await tx.insert(appMeta).values({ key: 'seed_version', value: SEED_VERSION });
   });
   // Embedded PGlite has no autovacuum: without statistics the planner scans whole tables.
-  await step('statistics', () => db.execute(sql.raw(`analyze ${[...BULK_TABLES, 'rating_daily', 'manuals', 'manual_documents'].join(', ')}`)));
+  await step('statistics', () => db.execute(sql.raw(`analyze ${[...BULK_TABLES, 'rating_daily', 'rating_monthly', 'manuals', 'manual_documents'].join(', ')}`)));
   log(`seed: done in ${Date.now() - started} ms`);
   return true;
 }

@@ -76,12 +76,14 @@ describe('reference and demo data', () => {
   });
 
   it('keeps the rollups equal to the counted ratings', async () => {
-    const [totals] = await rows<{ ratings: number; rolled: number }>(
+    const [totals] = await rows<{ ratings: number; daily: number; monthly: number }>(
       database.db,
-      sql`select (select count(*)::int from ratings where counted) as ratings, (select sum(count)::int from rating_daily) as rolled`,
+      sql`select (select count(*)::int from ratings where counted) as ratings, (select sum(count)::int from rating_daily) as daily,
+            (select sum(count)::int from rating_monthly) as monthly`,
     );
     expect(totals?.ratings).toBeGreaterThan(1000);
-    expect(totals?.rolled).toBe(totals?.ratings);
+    expect(totals?.daily).toBe(totals?.ratings);
+    expect(totals?.monthly).toBe(totals?.ratings);
   });
 
   it('is idempotent: a seeded database is left alone', async () => {

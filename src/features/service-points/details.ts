@@ -67,8 +67,12 @@ function dayHours(date: string, context: NotedContext): DayHours {
   };
 }
 
-/** The first Bangkok day of the satisfaction window "last 12 months": 365 days including today. */
-export const satisfactionSince = (today: string): string => addDays(today, -364);
+/** The first day of the satisfaction window "last 12 months": this month and the eleven before it. */
+export function satisfactionSince(today: string): string {
+  const [year, month] = today.split('-').map(Number) as [number, number];
+  const first = new Date(Date.UTC(year, month - 12, 1));
+  return first.toISOString().slice(0, 10);
+}
 
 export async function loadPointDetails(db: Db, code: string, now: Date): Promise<PointDetails | null> {
   const point = await findPoint(db, code);

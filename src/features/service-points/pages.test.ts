@@ -84,7 +84,8 @@ describe('service point page', () => {
     for (const { slug } of manuals) expect(html).toContain(`href="/manuals/${slug}?point=${point.code}"`);
 
     const [summary] = await query<{ count: number; total: number }>(
-      sql`select sum(count)::int as count, sum(sum_overall)::int as total from rating_daily where point_id = ${point.id} and day > current_date - 365`,
+      sql`select count(*)::int as count, sum(overall)::int as total from ratings
+          where point_id = ${point.id} and counted and day >= date_trunc('month', (now() at time zone 'Asia/Bangkok')::date) - interval '11 months'`,
     );
     const average = Math.round(((summary?.total ?? 0) / (summary?.count ?? 1)) * 10) / 10;
     expect(html).toContain(`<span class="score">${average.toLocaleString('th-TH', { maximumFractionDigits: 1 })}</span>`);

@@ -263,7 +263,7 @@ function SatisfactionSection({ details }: { details: PointDetails }) {
   return (
     <section aria-labelledby="satisfaction-heading">
       <h2 id="satisfaction-heading">{m.satisfaction}</h2>
-      <p class="meta">{m.satisfactionPeriod}</p>
+      <p class="meta">{m.satisfactionPeriod(formatDate(satisfaction.since, locale, 'long'))}</p>
       {satisfaction.count > 0 && satisfaction.average !== null ? (
         <>
           <p class="score-line">

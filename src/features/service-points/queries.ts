@@ -160,7 +160,7 @@ export function pointServices(db: Db, pointId: number): Promise<ServiceRecord[]>
 }
 
 export interface SatisfactionSummary {
-  /** first Bangkok day counted (YYYY-MM-DD) */
+  /** first day counted (YYYY-MM-01) */
   since: string;
   count: number;
   /** average overall score, one decimal; null without ratings */
@@ -169,14 +169,14 @@ export interface SatisfactionSummary {
   distribution: [number, number, number, number, number];
 }
 
-/** From the daily rollups, never the ratings themselves: one row per day at most. */
+/** From the monthly rollups, never the ratings themselves: twelve rows at most. `since` is a first of a month. */
 export async function satisfactionSummary(db: Db, pointId: number, since: string): Promise<SatisfactionSummary> {
   const [row] = await rows<{ count: number; total: number; s1: number; s2: number; s3: number; s4: number; s5: number }>(
     db,
     sql`select coalesce(sum(count), 0)::int as count, coalesce(sum(sum_overall), 0)::int as total,
           coalesce(sum(score_1), 0)::int as s1, coalesce(sum(score_2), 0)::int as s2, coalesce(sum(score_3), 0)::int as s3,
           coalesce(sum(score_4), 0)::int as s4, coalesce(sum(score_5), 0)::int as s5
-        from rating_daily where point_id = ${pointId} and day >= ${since}::date`,
+        from rating_monthly where point_id = ${pointId} and month >= ${since}::date`,
   );
   const count = row?.count ?? 0;
   return {

@@ -1,0 +1,2 @@
+ALTER TABLE "ratings" ADD COLUMN "review_status" text;--> statement-breakpoint
+CREATE INDEX "ratings_review_idx" ON "ratings" USING btree ("point_id") WHERE "ratings"."review_status" = 'pending' or "ratings"."comment_status" = 'held';
