@@ -140,10 +140,13 @@ export const dayField = (day: WeekdayKey, end: 'from' | 'to' | 'closed', n?: num
 const padSlots = (slots: RawInterval[]): RawInterval[] => [...slots, ...Array.from({ length: INTERVALS_PER_DAY }, (): RawInterval => ['', ''])].slice(0, INTERVALS_PER_DAY);
 
 export function weeklyHoursForm(weekly: WeeklyHours, closedOnHolidays: boolean): WeeklyHoursForm {
+  // A week without any hours is not filled in yet, not closed every day: "closed" wins over typed
+  // times, so ticking it on every empty row would throw away the first hours an office types.
+  const filled = hoursFilled(weekly);
   const days = Object.fromEntries(
     WEEK_ORDER.map((day) => {
       const intervals = weekly[day] ?? [];
-      return [day, { closed: intervals.length === 0, slots: padSlots(intervals.map(([from, to]): RawInterval => [from, to])) }];
+      return [day, { closed: filled && intervals.length === 0, slots: padSlots(intervals.map(([from, to]): RawInterval => [from, to])) }];
     }),
   ) as Record<WeekdayKey, DayForm>;
   return { days, closedOnHolidays, copyMonday: false };
