@@ -62,8 +62,16 @@ describe('weekly hours form', () => {
     expect(normaliseTime('24:00', false)).toBeNull();
   });
 
-  it('"closed" wins over times left in the row', () => {
-    expect(validateWeeklyHours(readWeeklyHoursForm(posted({ d3_closed: 'on' }))).hours['3']).toEqual([]);
+  it('asks which one was meant when a day is marked closed and has times typed in', () => {
+    const { issues } = validateWeeklyHours(readWeeklyHoursForm(posted({ d3_closed: 'on' })));
+    expect(issues).toEqual([
+      {
+        field: 'd3_closed',
+        th: 'วันพุธ: เลือก “ปิด” ไว้และใส่เวลาทำการด้วย กรุณาลบเวลาออกหรือยกเลิก “ปิด”',
+        en: 'Wednesday: marked “closed” but has opening times too; clear the times or untick “closed”',
+      },
+    ]);
+    expect(validateWeeklyHours(readWeeklyHoursForm(posted({ d3_closed: 'on', d3_from1: '', d3_to1: '', d3_from2: '', d3_to2: '' }))).issues).toEqual([]);
   });
 
   it('explains bad times, half-filled periods, reversed and overlapping periods in Thai and English', () => {

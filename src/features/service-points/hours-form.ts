@@ -32,6 +32,7 @@ export const hoursFormMessages = defineMessages(
     badDate: 'วันที่ไม่ถูกต้อง',
     dateRange: 'วันที่ต้องอยู่ระหว่างวันนี้ถึงอีกสองปีข้างหน้า',
     needHours: 'กรุณาใส่เวลาทำการพิเศษอย่างน้อยหนึ่งช่วง หรือเลือก “ปิดทั้งวัน”',
+    closedWithHours: (day: string) => `${day}: เลือก “ปิด” ไว้และใส่เวลาทำการด้วย กรุณาลบเวลาออกหรือยกเลิก “ปิด”`,
     exceptionDay: (date: string) => `วันที่ ${date}`,
   },
   {
@@ -50,6 +51,7 @@ export const hoursFormMessages = defineMessages(
     badDate: 'Not a valid date',
     dateRange: 'The date must be between today and two years from now',
     needHours: 'Give at least one period of special hours, or choose “closed all day”',
+    closedWithHours: (day: string) => `${day}: marked “closed” but has opening times too; clear the times or untick “closed”`,
     exceptionDay: (date: string) => `${date}`,
   },
 );
@@ -182,6 +184,14 @@ export function validateWeeklyHours(form: WeeklyHoursForm): { hours: WeeklyHours
   for (const day of WEEK_ORDER) {
     const { closed, slots } = form.days[day];
     if (closed) {
+      // Typed times are never dropped in silence: the office says which one it meant.
+      if (slots.some(([from, to]) => from.trim() !== '' || to.trim() !== '')) {
+        issues.push({
+          field: dayField(day, 'closed'),
+          th: hoursFormMessages.th.closedWithHours(weekdayName(day, 'th')),
+          en: hoursFormMessages.en.closedWithHours(weekdayName(day, 'en')),
+        });
+      }
       hours[day] = [];
       continue;
     }
