@@ -31,7 +31,7 @@ function Written({ text, quote }: { text: string; quote?: boolean }) {
   const written = /[\u0E00-\u0E7F]/.test(text) ? 'th' : 'en';
   const lang = written === locale ? undefined : written;
   return quote ? (
-    <blockquote class="complaint-text" lang={lang}>
+    <blockquote class="citizen-comment" lang={lang}>
       {text}
     </blockquote>
   ) : (
@@ -105,7 +105,7 @@ function Answers({ item, compact }: { item: FeedbackItem; compact: boolean }) {
   const { locale } = useView();
   const answered = DIMENSIONS.filter((d) => item.dimensions[d] !== null);
   return (
-    <dl class="facts">
+    <dl class="facts stack-narrow">
       <dt>{m.dimensions}</dt>
       <dd>
         {m.dimensionsAnswered(answered.length, DIMENSIONS.length)}
@@ -127,11 +127,11 @@ function Answers({ item, compact }: { item: FeedbackItem; compact: boolean }) {
           </dd>
         </>
       )}
-      <dt>{m.followedManual}</dt>
+      <dt>{compact ? m.followedManualShort : m.followedManual}</dt>
       <dd>
         <Answer value={item.followedManual} />
       </dd>
-      <dt>{m.copyDemanded}</dt>
+      <dt>{compact ? m.copyDemandedShort : m.copyDemanded}</dt>
       <dd>
         <Answer value={item.copyDemanded} />
       </dd>
@@ -300,8 +300,6 @@ export function InboxPage({ query, listing, moderator }: { query: InboxQuery; li
           {listing.items.map((item) => (
             <li key={item.id} class="card">
               <CardHead item={item} link />
-              <Answers item={item} compact />
-              <h3 class="visually-hidden">{m.comment}</h3>
               <CommentText item={item} />
               <ReplyText item={item} />
               {item.commentStatus === 'published' && !item.reply && (
@@ -309,6 +307,7 @@ export function InboxPage({ query, listing, moderator }: { query: InboxQuery; li
                   <a href={href(`/office/feedback/${item.id}#reply-heading`)}>{m.answerIt}</a>
                 </p>
               )}
+              <Answers item={item} compact />
             </li>
           ))}
         </ul>
@@ -395,7 +394,7 @@ export function DetailPage({ item, notice, issues, replyDraft, commentDraft }: D
       <Notice text={notice} />
       <Issues issues={issues} />
       <h2>{m.facts}</h2>
-      <dl class="facts">
+      <dl class="facts stack-narrow">
         <dt>{m.pointFact}</dt>
         <dd>
           <Localised th={item.pointNameTh} en={item.pointNameEn} /> ({item.pointCode}) · <a href={href(`/p/${item.pointCode}`)}>{m.publicPage}</a>
@@ -509,12 +508,24 @@ export function PendingPage({ listing, page, notice, issues }: { listing: Listin
             <ul class="result-list">
               {listing.items.map((item) => (
                 <li key={item.id} class="card">
-                  <CardHead item={item} link />
-                  {item.comment && <Written text={item.comment} quote />}
                   <label class="choice">
                     <input type="checkbox" name="ids" value={String(item.id)} />
-                    <span>{m.select(`${item.pointCode} · ${formatDate(item.createdAt, locale, 'dateTime')} · ${m.scoreOf(item.overall)}`)}</span>
+                    <span>
+                      <strong>
+                        <Localised th={item.pointNameTh} en={item.pointNameEn} /> ({item.pointCode})
+                      </strong>
+                      <br />
+                      <span class="meta">
+                        {formatDate(item.createdAt, locale, 'dateTime')} · {pick(m, `channel_${item.channel}`)}
+                      </span>
+                      <br />
+                      <Score score={item.overall} />
+                    </span>
                   </label>
+                  {item.comment && <Written text={item.comment} quote />}
+                  <p>
+                    <a href={href(`/office/feedback/${item.id}`)}>{m.openRating}</a>
+                  </p>
                 </li>
               ))}
             </ul>

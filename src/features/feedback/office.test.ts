@@ -133,8 +133,12 @@ describe('the feedback inbox: who sees what', () => {
     expect(list.body).toContain('ตอบ 2 จาก 7 ด้าน');
     expect(list.body).toContain('ความง่ายของขั้นตอน: 2/5');
     expect(list.body).toContain('ความสุภาพและการช่วยเหลือของเจ้าหน้าที่: 1/5');
-    expect(list.body).toMatch(/ถูกขอสำเนาเอกสารที่ราชการออกให้[^<]*<\/dt>\s*<dd>ใช่<\/dd>/);
-    expect(list.body).toMatch(/ทำตามขั้นตอน เวลา และเอกสารตามคู่มือ[^<]*<\/dt>\s*<dd>ไม่ใช่<\/dd>/);
+    expect(list.body).toMatch(/ถูกขอสำเนาเอกสารราชการ<\/dt>\s*<dd>ใช่<\/dd>/);
+    expect(list.body).toMatch(/ทำตามคู่มือ<\/dt>\s*<dd>ไม่ใช่<\/dd>/);
+    const detail = await agents.officerA.get(`/office/feedback/${ids.a1}`);
+    expect(detail.body).toMatch(/ถูกขอสำเนาเอกสารที่ราชการออกให้[^<]*<\/dt>\s*<dd>ใช่<\/dd>/);
+    expect(detail.body).toMatch(/ทำตามขั้นตอน เวลา และเอกสารตามคู่มือ[^<]*<\/dt>\s*<dd>ไม่ใช่<\/dd>/);
+    expect(detail.body).toContain('ความเชื่อมั่นต่อหน่วยงาน: ไม่ได้ตอบ');
     const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Bangkok', year: 'numeric' }).format(new Date())) + 543;
     expect(list.body).toContain(String(year));
     const english = await agents.officerA.get(`/en/office/feedback/${ids.a1}`);
