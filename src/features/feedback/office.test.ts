@@ -5,6 +5,8 @@ import { auditLog, ratings } from '../../db/schema.js';
 import type { Agent } from '../../../test/support/agent.js';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { officeCast } from '../../../test/support/office-actors.js';
+import type { Actor } from '../../auth/access.js';
+import { reviewRatings, saveReply } from './office-actions.js';
 
 let t: TestApp;
 type Role = 'officerA' | 'officerB' | 'supervisorIn' | 'supervisorOut' | 'admin' | 'dopaOfficer';
@@ -479,6 +481,26 @@ describe('reviewing ratings held out of the score', () => {
     expect(english.body).toContain('Please select at least one rating');
     expect(await rating(id)).toMatchObject({ reviewStatus: 'pending', counted: false });
     expect(await rollups(points.p)).toEqual(before);
+  });
+});
+
+describe('decisions made at the same moment', () => {
+  it('two replies or two releases at once: one succeeds, the other changes nothing', async () => {
+    const [user] = await rows<{ id: number; organisationId: number }>(t.database.db, sql`select id, organisation_id as "organisationId" from users where email = 'admin@demo.citizeninfo.local'`);
+    const admin: Actor = { userId: user!.id, email: '', name: '', organisationId: user!.organisationId, grants: [{ role: 'admin', organisationId: null, organisationPath: null, provinceCode: null, districtCode: null }] };
+    const id = await insertRating(points.b, { comment: 'ความคิดเห็นทดสอบพร้อมกัน', commentStatus: 'published' });
+    const replies = await Promise.all([saveReply(t.database.db, admin, id, 'คำตอบแรก'), saveReply(t.database.db, admin, id, 'คำตอบที่สอง')]);
+    expect(replies.sort()).toEqual(['already_replied', 'saved']);
+    expect(await audits('feedback.reply', id)).toHaveLength(1);
+
+    const burst = [await insertRating(points.b, { overall: 2, reviewStatus: 'pending', counted: false }), await insertRating(points.b, { overall: 2, reviewStatus: 'pending', counted: false })];
+    const before = await rows<{ n: number }>(t.database.db, sql`select coalesce(sum(count), 0)::int as n from rating_monthly where point_id = ${points.b.id}`);
+    const releases = await Promise.all([reviewRatings(t.database.db, admin, burst, 'release'), reviewRatings(t.database.db, admin, [...burst].reverse(), 'release')]);
+    expect(releases.sort()).toEqual(['already_reviewed', 'saved']);
+    const after = await rows<{ n: number }>(t.database.db, sql`select coalesce(sum(count), 0)::int as n from rating_monthly where point_id = ${points.b.id}`);
+    expect(after[0]!.n).toBe(before[0]!.n + 2);
+    const daily = await rows<{ n: number }>(t.database.db, sql`select coalesce(sum(count), 0)::int as n from rating_daily where point_id = ${points.b.id}`);
+    expect(daily[0]!.n).toBe(after[0]!.n);
   });
 });
 
