@@ -4,17 +4,13 @@
  */
 import type { Db } from '../../db/client.js';
 import { bangkokDate } from '../../i18n/index.js';
+import { holidaysBetween } from '../geography/holidays.js';
 import { zeroCopyByManual } from '../zero-copy/queries.js';
 import type { ManualZeroCopy } from '../zero-copy/state.js';
 import { addDays, intervalsOn, openingState, weekdayOf, type DayReason, type HoursContext, type Interval, type OpeningState } from './hours.js';
 import {
-  findPoint,
-  hoursContext,
   organisationChain,
-  pointPhotos,
-  pointServices,
-  recentComments,
-  satisfactionSummary,
+  readPointPage,
   type OrganisationLink,
   type PhotoRecord,
   type PointRecord,
@@ -75,20 +71,22 @@ export function satisfactionSince(today: string): string {
 }
 
 export async function loadPointDetails(db: Db, code: string, now: Date): Promise<PointDetails | null> {
-  const point = await findPoint(db, code);
-  if (!point) return null;
   const today = bangkokDate(now);
   // openingState looks up to 30 days ahead for the next opening.
   const until = addDays(today, Math.max(UPCOMING_DAYS, 31));
-  const [chain, context, photos, services, zeroCopy, satisfaction, comments] = await Promise.all([
-    organisationChain(db, point.organisationPath),
-    hoursContext(db, point, today, until),
-    pointPhotos(db, point.id),
-    pointServices(db, point.id),
-    zeroCopyByManual(db, point.id),
-    satisfactionSummary(db, point.id, satisfactionSince(today)),
-    recentComments(db, point.id),
-  ]);
+  const records = await readPointPage(db, code, { from: today, to: until, since: satisfactionSince(today) });
+  if (!records) return null;
+  const { point, exceptions, photos, services, documents, satisfaction, comments } = records;
+  // Both cached in the process: the organisation tree and the government days off.
+  const [chain, holidays] = await Promise.all([organisationChain(db, point.organisationPath), holidaysBetween(db, today, until)]);
+  const context: NotedContext = {
+    weekly: point.hours,
+    closedOnHolidays: point.closedOnHolidays,
+    exceptions: new Map(exceptions.map((e) => [e.date, e.intervals])),
+    exceptionNotes: new Map(exceptions.map((e) => [e.date, { th: e.noteTh, en: e.noteEn }])),
+    holidays,
+  };
+  const zeroCopy = zeroCopyByManual(documents);
   // A rolling week answers "when can I go?" better than Monday to Sunday, half of which may be past.
   const week = Array.from({ length: 7 }, (_, i) => dayHours(addDays(today, i), context));
   const upcoming: DayHours[] = [];
