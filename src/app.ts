@@ -16,6 +16,7 @@ import { deadLetterPages } from './features/complaints/dead-letters.js';
 import { FORWARD_JOB, forwardHandler } from './features/complaints/forward.js';
 import { complaintOfficePages } from './features/complaints/office.js';
 import { complaintPages } from './features/complaints/pages.js';
+import { ratingPages } from './features/feedback/pages.js';
 import { RETENTION_JOB, retentionHandler } from './features/complaints/retention.js';
 import { apiKeyOfficePages } from './features/open311/keys-office.js';
 import { open311Routes } from './features/open311/routes.js';
@@ -134,6 +135,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
         await site.register(manualPages);
         await site.register(geographyPages);
         await site.register(openDataPages);
+        await site.register(ratingPages);
         await site.register(complaintPages);
         // Without SMTP, development e-mail is read here instead of being sent.
         if (locale === 'th' && !config.smtpUrl && config.nodeEnv !== 'production') await site.register(devMailboxPages);

@@ -1,0 +1,29 @@
+/** What the rating pages read: the point being rated and the services (manuals) it offers. */
+import { sql } from 'drizzle-orm';
+import { rows, type Db } from '../../db/client.js';
+import { pointServices } from '../service-points/queries.js';
+
+export interface RatedPoint {
+  id: number;
+  code: string;
+  nameTh: string;
+  nameEn: string | null;
+  organisationNameTh: string;
+  organisationNameEn: string | null;
+  /** active | closed */
+  status: string;
+  services: { manualId: number; titleTh: string; titleEn: string | null }[];
+}
+
+export async function pointForRating(db: Db, code: string): Promise<RatedPoint | null> {
+  const [point] = await rows<Omit<RatedPoint, 'services'>>(
+    db,
+    sql`select p.id, p.code, p.name_th as "nameTh", p.name_en as "nameEn", p.status,
+          o.name_th as "organisationNameTh", o.name_en as "organisationNameEn"
+        from service_points p join organisations o on o.id = p.organisation_id
+        where p.code = ${code}`,
+  );
+  if (!point) return null;
+  const services = point.status === 'active' ? await pointServices(db, point.id) : [];
+  return { ...point, services: services.map(({ manualId, titleTh, titleEn }) => ({ manualId, titleTh, titleEn })) };
+}
