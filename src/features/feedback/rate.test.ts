@@ -249,7 +249,8 @@ describe('sending a rating', () => {
   it('replaces the same device’s earlier rating of the point that day: old one uncounted, rollups −1 +1', async () => {
     const browser = agent('10.9.0.2');
     await browser.get(rateUrl(point.code));
-    expect((await browser.post(rateUrl(point.code), { overall: '4', ease: '5' })).statusCode).toBe(303);
+    expect((await browser.post(rateUrl(point.code), { overall: '4', ease: '5', comment: 'ตอนแรกคิดว่าดี' })).statusCode).toBe(303);
+    expect((await t.app.inject(`/p/${point.code}`)).body).toContain('ตอนแรกคิดว่าดี');
     const before = await rollups(point.id);
     const [, earlier] = (await ratingsOf(point.id)) as [Stored, Stored];
     await browser.get(rateUrl(point.code));
@@ -270,6 +271,7 @@ describe('sending a rating', () => {
     // The replaced rating's comment is not shown; the new one is.
     const page = await t.app.inject(`/p/${point.code}`);
     expect(page.body).toContain('คิดใหม่แล้ว รอนานเกินไป');
+    expect(page.body).not.toContain('ตอนแรกคิดว่าดี');
     // Another point is another rating.
     await browser.get(rateUrl(other.code));
     expect((await browser.post(rateUrl(other.code), { overall: '3' })).headers.location).toBe(`/p/${other.code}/rate/thanks`);
@@ -360,13 +362,17 @@ describe('abuse resistance', () => {
     for (let i = 0; i <= LIMITS.burst.perNetwork; i++) {
       const device = agent('10.8.8.8');
       await device.get(rateUrl(target.code));
-      expect((await device.post(rateUrl(target.code), { overall: '5' })).statusCode).toBe(303);
+      expect((await device.post(rateUrl(target.code), { overall: '5', comment: `ดีมาก ${i === LIMITS.burst.perNetwork ? 'ท้ายสุด' : 'ก่อน'}` })).statusCode).toBe(303);
     }
     const stored = await ratingsOf(target.id);
     expect(stored).toHaveLength(LIMITS.burst.perNetwork + 1);
     expect(stored.slice(0, -1).every((r) => r.counted && r.reviewStatus === null)).toBe(true);
     expect(stored.at(-1)).toMatchObject({ counted: false, reviewStatus: 'pending' });
     expect((await rollups(target.id)).daily.count - before.daily.count).toBe(LIMITS.burst.perNetwork);
+    // Its comment waits with it.
+    const page = await t.app.inject(`/p/${target.code}`);
+    expect(page.body).toContain('ดีมาก ก่อน');
+    expect(page.body).not.toContain('ดีมาก ท้ายสุด');
     // Another network is not part of the burst.
     const elsewhere = agent('10.8.8.9');
     await elsewhere.get(rateUrl(target.code));

@@ -195,13 +195,17 @@ export interface PublishedComment {
   replyAt: Date | null;
 }
 
-/** The newest published comments, read through `ratings_comments_idx` (point, status, time). */
+/**
+ * The newest published comments, read through `ratings_comments_idx` (point, status, time); not
+ * those of ratings replaced by the same visitor later that day, nor of bursts held for review.
+ */
 export async function recentComments(db: Db, pointId: number, limit = 5): Promise<PublishedComment[]> {
   const found = await rows<PublishedComment>(
     db,
     sql`select created_at as "createdAt", overall, comment, reply, reply_at as "replyAt"
         from ratings
         where point_id = ${pointId} and comment_status = 'published' and comment is not null
+          and replaced_by is null and (review_status is null or review_status = 'released')
         order by created_at desc
         limit ${limit}`,
   );
