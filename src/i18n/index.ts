@@ -77,7 +77,9 @@ export function formatNumber(value: number, locale: Locale): string {
   return formatter.format(value);
 }
 
+const isoDate = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Today's calendar date in Bangkok as YYYY-MM-DD. */
 export function bangkokDate(at: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return isoDate.format(at);
 }

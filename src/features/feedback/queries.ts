@@ -1,5 +1,6 @@
 /** What the rating pages read: the point being rated and the services (manuals) it offers. */
 import { sql } from 'drizzle-orm';
+import { cachedPerDbByKey } from '../../db/cache.js';
 import { rows, type Db } from '../../db/client.js';
 import { pointServices } from '../service-points/queries.js';
 
@@ -15,7 +16,7 @@ export interface RatedPoint {
   services: { manualId: number; titleTh: string; titleEn: string | null }[];
 }
 
-export async function pointForRating(db: Db, code: string): Promise<RatedPoint | null> {
+async function loadPoint(db: Db, code: string): Promise<RatedPoint | null> {
   const [point] = await rows<Omit<RatedPoint, 'services'>>(
     db,
     sql`select p.id, p.code, p.name_th as "nameTh", p.name_en as "nameEn", p.status,
@@ -27,3 +28,9 @@ export async function pointForRating(db: Db, code: string): Promise<RatedPoint |
   const services = point.status === 'active' ? await pointServices(db, point.id) : [];
   return { ...point, services: services.map(({ manualId, titleTh, titleEn }) => ({ manualId, titleTh, titleEn })) };
 }
+
+/**
+ * The point by its public code, kept for a minute in each app process: a busy QR poster costs no
+ * query per rating. A point closed or given other services shows within that minute.
+ */
+export const pointForRating = cachedPerDbByKey(60_000, 20_000, loadPoint);

@@ -34,6 +34,7 @@ export interface RatingWriter {
 }
 
 const MAX_BATCH = 250;
+const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 interface Waiting {
   submission: RatingSubmission;
@@ -166,6 +167,9 @@ export function createRatingWriter(db: Db, options: { networkRules: boolean }): 
   async function drain(): Promise<void> {
     writing = true;
     try {
+      // Let requests that have arrived meanwhile join: PGlite runs a whole transaction without
+      // giving the event loop back, so without this pause every batch would hold one rating.
+      await nextTurn();
       while (queue.length > 0) {
         const batch = queue.slice(0, MAX_BATCH);
         queue = queue.slice(batch.length);
@@ -177,19 +181,19 @@ export function createRatingWriter(db: Db, options: { networkRules: boolean }): 
           );
           batch.forEach((w, i) => w.resolve(outcomes[i]!));
         } catch (error) {
-          if (batch.length === 1) {
-            batch[0]!.reject(error);
-            continue;
-          }
-          for (const waiting of batch) {
-            try {
-              const [outcome] = await writeBatch(db, [waiting.submission], options.networkRules);
-              waiting.resolve(outcome!);
-            } catch (alone) {
-              waiting.reject(alone);
+          if (batch.length === 1) batch[0]!.reject(error);
+          else {
+            for (const waiting of batch) {
+              try {
+                const [outcome] = await writeBatch(db, [waiting.submission], options.networkRules);
+                waiting.resolve(outcome!);
+              } catch (alone) {
+                waiting.reject(alone);
+              }
             }
           }
         }
+        await nextTurn();
       }
     } finally {
       writing = false;
