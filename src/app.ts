@@ -9,7 +9,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { createCaptcha, type Captcha } from './auth/captcha.js';
 import type { Config } from './config.js';
-import type { Database, Db } from './db/client.js';
+import type { Database, Db, Engine } from './db/client.js';
 import { accountsOfficePages } from './features/accounts/pages.js';
 import { complaintApi } from './features/complaints/api.js';
 import { deadLetterPages } from './features/complaints/dead-letters.js';
@@ -53,6 +53,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
     db: Db;
+    /** pglite: one connection in this process; postgres: a pool */
+    dbEngine: Engine;
     captcha: Captcha;
     /** what the background worker runs, by job kind (main.ts starts the worker) */
     jobHandlers: Record<string, JobHandler>;
@@ -93,6 +95,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
 
   app.decorate('config', config);
   app.decorate('db', database.db);
+  app.decorate('dbEngine', database.engine);
   app.decorate('captcha', createCaptcha(database.db, config.appSecret));
   app.decorate('jobHandlers', {
     [MAIL_JOB]: mailHandler(database.db, config.smtpUrl, config.mailFrom),

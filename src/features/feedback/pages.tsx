@@ -26,6 +26,8 @@ import { createRatingWriter, type RatingWriter } from './writer.js';
 /** Codes as printed (upper case), or typed in lower case: GETs are redirected, posts accepted. */
 const Params = Type.Object({ code: Type.String({ pattern: CODE_PATTERN.replace('[2-9A-HJ-KM-NP-Z]', '[2-9A-HJ-KM-NP-Za-hj-km-np-z]') }) });
 const FORM_BODY_LIMIT = 64 * 1024;
+/** batches of ratings written at once by each app process on PostgreSQL (bench/ratings.ts) */
+const WRITER_BATCHES_ON_POSTGRES = 4;
 
 type Limiter = ReturnType<FastifyInstance['createRateLimit']>;
 
@@ -61,7 +63,11 @@ function servicesOf(app: FastifyInstance): RatingServices {
     const byNetwork = (request: FastifyRequest) => networkOf(request.ip);
     const byDevice = (request: FastifyRequest) => deviceOf(request).id;
     services = {
-      writer: createRatingWriter(app.db, { networkRules: app.config.ratingNetworkLimits }),
+      writer: createRatingWriter(app.db, {
+        networkRules: app.config.ratingNetworkLimits,
+        // PGlite runs one transaction at a time whatever we do.
+        concurrentBatches: app.dbEngine === 'postgres' ? WRITER_BATCHES_ON_POSTGRES : 1,
+      }),
       hasher: createHasher(app.config.appSecret),
       network: app.config.ratingNetworkLimits
         ? { proof: limiter(LIMITS.networkPerHour.proof, byNetwork), plain: limiter(LIMITS.networkPerHour.plain, byNetwork) }

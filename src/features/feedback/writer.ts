@@ -1,11 +1,15 @@
 /**
  * Writes accepted ratings with group commit: requests that arrive while a batch is being written
  * wait and go together in the next one, so a busy minute costs a handful of transactions instead
- * of one per rating (bench/ratings.ts). Each batch is one transaction that inserts the ratings,
- * marks the ones they replace, and changes both rollups (`countInRollups`): a rating is in the
- * rollups exactly when it is counted, whatever crashes. A request is answered only after its
- * batch committed. If a batch fails, its ratings are retried one by one, so one bad rating cannot
- * take others down with it.
+ * of one per rating (bench/ratings.ts). Each batch is one transaction of four statements: read
+ * what the rules need, mark the ratings being replaced, insert, and change both rollups
+ * (`countInRollups`) — so a rating is in the rollups exactly when it is counted, whatever
+ * crashes. A request is answered only after its batch committed.
+ *
+ * "One counted rating per device per point per day" is the unique index
+ * `ratings_one_counted_per_device`: when two app nodes (or two batches) replace for the same
+ * device at once, one insert fails. A failed batch is retried one rating at a time, and the retry
+ * sees the other's rating and replaces it; so one bad rating never takes others down with it.
  */
 import { sql } from 'drizzle-orm';
 import { rows, type Db } from '../../db/client.js';
@@ -82,11 +86,6 @@ async function readFacts(tx: Db, batch: RatingSubmission[]): Promise<{ facts: Ba
 
 async function writeBatch(db: Db, batch: RatingSubmission[], networkRules: boolean): Promise<RatingOutcome[]> {
   return db.transaction(async (tx) => {
-    // One device's ratings of a point are decided one transaction at a time, on every app node.
-    const devices = JSON.stringify(batch.filter((s) => s.channel !== 'kiosk').map((s) => `${s.pointId}|${s.deviceHash}|${s.day}`));
-    await tx.execute(
-      sql`select pg_advisory_xact_lock(k) from (select distinct hashtextextended(key, 0) as k from jsonb_array_elements_text(${devices}::jsonb) as key order by 1) locks`,
-    );
     const { facts, ids } = await readFacts(tx, batch);
     const decisions: Decision[] = decideBatch(batch, facts, networkRules);
     const replacedBy = new Map<number, number>();
@@ -120,18 +119,7 @@ async function writeBatch(db: Db, batch: RatingSubmission[], networkRules: boole
         proof_of_work: s.proofOfWork,
       };
     });
-    await tx.execute(sql`
-      insert into ratings (id, point_id, day, channel, overall, ease, timeliness, courtesy, fairness, facilities, outcome, trust,
-                           manual_id, followed_manual, copy_demanded, comment, comment_status, held_reason,
-                           device_hash, network_hash, counted, review_status, replaced_by, proof_of_work)
-      select id, point_id, day, channel, overall, ease, timeliness, courtesy, fairness, facilities, outcome, trust,
-             manual_id, followed_manual, copy_demanded, comment, comment_status, held_reason,
-             device_hash, network_hash, counted, review_status, replaced_by, proof_of_work
-      from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as x(
-        id bigint, point_id int, day date, channel text, overall smallint, ease smallint, timeliness smallint, courtesy smallint,
-        fairness smallint, facilities smallint, outcome smallint, trust smallint, manual_id int, followed_manual text,
-        copy_demanded text, comment text, comment_status text, held_reason text, device_hash text, network_hash text,
-        counted boolean, review_status text, replaced_by bigint, proof_of_work boolean)`);
+    // The replaced ratings stop counting before their replacements are inserted (the unique index).
     let uncounted: number[] = [];
     if (storedReplaced.length > 0) {
       uncounted = (
@@ -144,6 +132,18 @@ async function writeBatch(db: Db, batch: RatingSubmission[], networkRules: boole
         )
       ).map((row) => row.id);
     }
+    await tx.execute(sql`
+      insert into ratings (id, point_id, day, channel, overall, ease, timeliness, courtesy, fairness, facilities, outcome, trust,
+                           manual_id, followed_manual, copy_demanded, comment, comment_status, held_reason,
+                           device_hash, network_hash, counted, review_status, replaced_by, proof_of_work)
+      select id, point_id, day, channel, overall, ease, timeliness, courtesy, fairness, facilities, outcome, trust,
+             manual_id, followed_manual, copy_demanded, comment, comment_status, held_reason,
+             device_hash, network_hash, counted, review_status, replaced_by, proof_of_work
+      from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as x(
+        id bigint, point_id int, day date, channel text, overall smallint, ease smallint, timeliness smallint, courtesy smallint,
+        fairness smallint, facilities smallint, outcome smallint, trust smallint, manual_id int, followed_manual text,
+        copy_demanded text, comment text, comment_status text, held_reason text, device_hash text, network_hash text,
+        counted boolean, review_status text, replaced_by bigint, proof_of_work boolean)`);
     await countInRollups(
       tx,
       records.filter((r) => r.counted).map((r) => r.id!),
@@ -159,13 +159,39 @@ async function writeBatch(db: Db, batch: RatingSubmission[], networkRules: boole
   });
 }
 
-/** One writer per database: its batches go one after another. */
-export function createRatingWriter(db: Db, options: { networkRules: boolean }): RatingWriter {
+/**
+ * One writer per app process and database. Up to `concurrentBatches` batches are written at once
+ * (PostgreSQL works on one while another commits; PGlite queues transactions, so it gets one).
+ */
+export function createRatingWriter(db: Db, options: { networkRules: boolean; concurrentBatches: number }): RatingWriter {
   let queue: Waiting[] = [];
-  let writing = false;
+  let active = 0;
+
+  async function write(batch: Waiting[]): Promise<void> {
+    try {
+      const outcomes = await writeBatch(
+        db,
+        batch.map((w) => w.submission),
+        options.networkRules,
+      );
+      batch.forEach((w, i) => w.resolve(outcomes[i]!));
+    } catch (error) {
+      if (batch.length === 1) batch[0]!.reject(error);
+      else {
+        for (const waiting of batch) {
+          try {
+            const [outcome] = await writeBatch(db, [waiting.submission], options.networkRules);
+            waiting.resolve(outcome!);
+          } catch (alone) {
+            waiting.reject(alone);
+          }
+        }
+      }
+    }
+  }
 
   async function drain(): Promise<void> {
-    writing = true;
+    active++;
     try {
       // Let requests that have arrived meanwhile join: PGlite runs a whole transaction without
       // giving the event loop back, so without this pause every batch would hold one rating.
@@ -173,30 +199,11 @@ export function createRatingWriter(db: Db, options: { networkRules: boolean }): 
       while (queue.length > 0) {
         const batch = queue.slice(0, MAX_BATCH);
         queue = queue.slice(batch.length);
-        try {
-          const outcomes = await writeBatch(
-            db,
-            batch.map((w) => w.submission),
-            options.networkRules,
-          );
-          batch.forEach((w, i) => w.resolve(outcomes[i]!));
-        } catch (error) {
-          if (batch.length === 1) batch[0]!.reject(error);
-          else {
-            for (const waiting of batch) {
-              try {
-                const [outcome] = await writeBatch(db, [waiting.submission], options.networkRules);
-                waiting.resolve(outcome!);
-              } catch (alone) {
-                waiting.reject(alone);
-              }
-            }
-          }
-        }
+        await write(batch);
         await nextTurn();
       }
     } finally {
-      writing = false;
+      active--;
     }
   }
 
@@ -204,7 +211,7 @@ export function createRatingWriter(db: Db, options: { networkRules: boolean }): 
     submit(submission) {
       return new Promise<RatingOutcome>((resolve, reject) => {
         queue.push({ submission, resolve, reject });
-        if (!writing) void drain();
+        if (active < options.concurrentBatches) void drain();
       });
     },
   };
