@@ -9,13 +9,14 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { createCaptcha, type Captcha } from './auth/captcha.js';
 import type { Config } from './config.js';
-import type { Database, Db } from './db/client.js';
+import type { Database, Db, Engine } from './db/client.js';
 import { accountsOfficePages } from './features/accounts/pages.js';
 import { complaintApi } from './features/complaints/api.js';
 import { deadLetterPages } from './features/complaints/dead-letters.js';
 import { FORWARD_JOB, forwardHandler } from './features/complaints/forward.js';
 import { complaintOfficePages } from './features/complaints/office.js';
 import { complaintPages } from './features/complaints/pages.js';
+import { ratingPages } from './features/feedback/pages.js';
 import { RETENTION_JOB, retentionHandler } from './features/complaints/retention.js';
 import { apiKeyOfficePages } from './features/open311/keys-office.js';
 import { open311Routes } from './features/open311/routes.js';
@@ -53,6 +54,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
     db: Db;
+    /** pglite: one connection in this process; postgres: a pool */
+    dbEngine: Engine;
     captcha: Captcha;
     /** what the background worker runs, by job kind (main.ts starts the worker) */
     jobHandlers: Record<string, JobHandler>;
@@ -93,6 +96,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
 
   app.decorate('config', config);
   app.decorate('db', database.db);
+  app.decorate('dbEngine', database.engine);
   app.decorate('captcha', createCaptcha(database.db, config.appSecret));
   app.decorate('jobHandlers', {
     [MAIL_JOB]: mailHandler(database.db, config.smtpUrl, config.mailFrom),
@@ -135,6 +139,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
         await site.register(manualPages);
         await site.register(geographyPages);
         await site.register(openDataPages);
+        await site.register(ratingPages);
         await site.register(complaintPages);
         // Without SMTP, development e-mail is read here instead of being sent.
         if (locale === 'th' && !config.smtpUrl && config.nodeEnv !== 'production') await site.register(devMailboxPages);

@@ -24,6 +24,11 @@ export type Config = Readonly<{
   tileAttribution: string;
   /** secret for hashing device/network ids and signing tokens */
   appSecret: string;
+  /**
+   * per-network rate limits and burst holds on ratings; `false` only outside production, for load
+   * and reliability tests whose every request comes from 127.0.0.1
+   */
+  ratingNetworkLimits: boolean;
   trustProxy: boolean;
   chromiumPath: string;
   /** SMTP server URL (smtp://user:pass@host:587); without it e-mail is kept in the database */
@@ -124,6 +129,11 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError('COMPLAINT_FORWARD_URL must use https in production (complaints may carry contact details)');
   }
 
+  const ratingNetworkLimits = bool(env, 'RATING_NETWORK_LIMITS', true);
+  if (!ratingNetworkLimits && production) {
+    throw new ConfigError('RATING_NETWORK_LIMITS=false is for load and reliability tests only and cannot be used in production');
+  }
+
   return Object.freeze({
     nodeEnv,
     host,
@@ -137,6 +147,7 @@ export function loadConfig(env: Env = process.env): Config {
     tileUrl: env.TILE_URL?.trim() || 'https://tile.openstreetmap.org/{z}/{x}/{y}.png',
     tileAttribution: env.TILE_ATTRIBUTION?.trim() || '© OpenStreetMap contributors',
     appSecret,
+    ratingNetworkLimits,
     trustProxy: bool(env, 'TRUST_PROXY', false),
     chromiumPath: env.CHROMIUM_PATH?.trim() || '/usr/bin/chromium',
     smtpUrl: url(env, 'SMTP_URL', null, ['smtp:', 'smtps:']),

@@ -17,6 +17,7 @@ const modules: Record<string, () => Promise<Module>> = {
   'hours-editor': () => import('../features/service-points/hours-editor.client.js'),
   'complaint-map': () => import('../features/complaints/complaint-map.client.js'),
   'complaint-near': () => import('../features/complaints/complaint-near.client.js'),
+  kiosk: () => import('../features/feedback/kiosk.client.js'),
 };
 
 /** Heavy modules (maps and Leaflet) load only when their element comes near the viewport. */

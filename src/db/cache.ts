@@ -16,3 +16,23 @@ export function cachedPerDb<T>(ttlMs: number, load: (db: Db) => Promise<T>): (db
     return value;
   };
 }
+
+/**
+ * The same, for values looked up by a key (e.g. a point by its public code): at most `maxKeys`
+ * per database are kept, and the oldest go first when there are more.
+ */
+export function cachedPerDbByKey<T>(ttlMs: number, maxKeys: number, load: (db: Db, key: string) => Promise<T>): (db: Db, key: string) => Promise<T> {
+  const caches = new WeakMap<Db, Map<string, { at: number; value: Promise<T> }>>();
+  return (db, key) => {
+    let cache = caches.get(db);
+    if (!cache) caches.set(db, (cache = new Map()));
+    const cached = cache.get(key);
+    if (cached && Date.now() - cached.at < ttlMs) return cached.value;
+    cache.delete(key);
+    if (cache.size >= maxKeys) cache.delete(cache.keys().next().value as string);
+    const value = load(db, key);
+    cache.set(key, { at: Date.now(), value });
+    value.catch(() => cache.delete(key));
+    return value;
+  };
+}

@@ -428,6 +428,10 @@ export const ratings = pgTable(
   (t) => [
     index('ratings_point_idx').on(t.pointId, t.createdAt),
     index('ratings_device_idx').on(t.pointId, t.deviceHash, t.day),
+    // One counted rating per device per point per Bangkok day (a kiosk is one device for many people).
+    uniqueIndex('ratings_one_counted_per_device')
+      .on(t.pointId, t.deviceHash, t.day)
+      .where(sql`${t.counted} and ${t.channel} <> 'kiosk'`),
     index('ratings_comments_idx').on(t.pointId, t.commentStatus, t.createdAt),
     index('ratings_review_idx').on(t.pointId).where(sql`${t.reviewStatus} = 'pending' or ${t.commentStatus} = 'held'`),
     // The office feedback inbox of a supervisor or admin: commented ratings newest first, many points at once.

@@ -5,6 +5,7 @@ import { useHref, useMessages, useView } from '../../http/view.js';
 import { Localised, textFor } from '../../http/views/localised.js';
 import { OfficeLayout } from '../../http/views/office-layout.js';
 import { formatDate, formatNumber } from '../../i18n/index.js';
+import { HELD_REASONS, type HeldReason } from './comment-checks.js';
 import { COMMENT_MAX, REPLY_MAX } from './office-actions.js';
 import { officeFeedbackMessages, type OfficeFeedbackMessages } from './office-messages.js';
 import { COMMENT_STATUSES, COUNT_CAP, REPLY_FILTERS, type FeedbackCounts, type FeedbackItem, type Listing } from './office-queries.js';
@@ -21,7 +22,7 @@ const pick = (m: M, key: string): string => {
 
 function heldReasonText(m: M, reason: string | null): string | null {
   if (!reason) return null;
-  const known = reason === 'personal_data' || reason === 'abuse' ? m[`held_${reason}`] : m.heldOther(reason);
+  const known = (HELD_REASONS as readonly string[]).includes(reason) ? m[`held_${reason as HeldReason}`] : m.heldOther(reason);
   return m.heldBecause(known);
 }
 

@@ -94,12 +94,12 @@ beforeAll(async () => {
   points.p = await pointOf(sql`o.province_code = '50' and o.id not in (${cast.organisationA}, ${cast.organisationB}) and not exists (select 1 from ratings r where r.point_id = p.id)`);
 
   ids.a1 = await insertRating(points.a, { overall: 2, comment: TEXT.a1, commentStatus: 'published', ease: 2, courtesy: 1, followedManual: 'no', copyDemanded: 'yes' });
-  ids.a2 = await insertRating(points.a, { overall: 3, comment: TEXT.a2, commentStatus: 'held', heldReason: 'personal_data' });
+  ids.a2 = await insertRating(points.a, { overall: 3, comment: TEXT.a2, commentStatus: 'held', heldReason: 'phone' });
   ids.a3 = await insertRating(points.a, { overall: 1, comment: TEXT.a3, commentStatus: 'held', heldReason: 'abuse' });
   ids.b1 = await insertRating(points.b, { overall: 3, comment: TEXT.b1, commentStatus: 'published' });
-  ids.b2 = await insertRating(points.b, { overall: 4, comment: TEXT.b2, commentStatus: 'held', heldReason: 'personal_data' });
+  ids.b2 = await insertRating(points.b, { overall: 4, comment: TEXT.b2, commentStatus: 'held', heldReason: 'phone' });
   ids.c1 = await insertRating(points.c, { overall: 5, comment: TEXT.c1, commentStatus: 'published' });
-  ids.c2 = await insertRating(points.c, { overall: 5, comment: TEXT.c2, commentStatus: 'held', heldReason: 'personal_data' });
+  ids.c2 = await insertRating(points.c, { overall: 5, comment: TEXT.c2, commentStatus: 'held', heldReason: 'phone' });
 });
 afterAll(() => t.close());
 
@@ -155,7 +155,7 @@ describe('the feedback inbox: who sees what', () => {
     expect(officer.statusCode).toBe(200);
     expect(officer.body).not.toContain('081-234-5678');
     expect(officer.body).toContain('ผู้กำกับดูแลเท่านั้นที่อ่านได้');
-    expect(officer.body).toContain('อาจมีข้อมูลส่วนบุคคล');
+    expect(officer.body).toContain('อาจมีหมายเลขโทรศัพท์');
     const inboxHeld = await agents.officerA.get(`/office/feedback?status=held&point=${points.a.code}`);
     expect(inboxHeld.body).not.toContain('081-234-5678');
     expect(inboxHeld.body).toContain('รอตรวจก่อนเผยแพร่');

@@ -73,11 +73,13 @@ export async function countInRollups(db: Db, ratingIds: number[], sign: 1 | -1):
     ratingIds.map((id) => sql`${id}`),
     sql`, `,
   )})`;
+  // One statement for both rollups: on a busy server every round trip to the database counts.
   await db.execute(sql`
-    insert into rating_daily (point_id, day, ${COLUMN_LIST})
-    select point_id, day, ${aggregatesOfRatings(sign)} from ratings where id in ${ids} group by point_id, day
-    on conflict (point_id, day) do update set ${addExcluded('rating_daily')}`);
-  await db.execute(sql`
+    with daily as (
+      insert into rating_daily (point_id, day, ${COLUMN_LIST})
+      select point_id, day, ${aggregatesOfRatings(sign)} from ratings where id in ${ids} group by point_id, day
+      on conflict (point_id, day) do update set ${addExcluded('rating_daily')}
+    )
     insert into rating_monthly (point_id, month, ${COLUMN_LIST})
     select point_id, date_trunc('month', day)::date, ${aggregatesOfRatings(sign)}
     from ratings where id in ${ids} group by point_id, date_trunc('month', day)::date

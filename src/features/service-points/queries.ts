@@ -106,6 +106,8 @@ export async function readPointPage(db: Db, code: string, window: PointPageWindo
               select created_at as "createdAt", overall, comment, reply, reply_at as "replyAt"
               from ratings
               where point_id = p.id and comment_status = 'published' and comment is not null
+                -- not the comments of ratings replaced by the same visitor that day, nor of bursts held for review
+                and replaced_by is null and (review_status is null or review_status = 'released')
               order by created_at desc
               limit ${RECENT_COMMENTS}) c) as comments
         from service_points p

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "ratings_one_counted_per_device" ON "ratings" USING btree ("point_id","device_hash","day") WHERE "ratings"."counted" and "ratings"."channel" <> 'kiosk';
