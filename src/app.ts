@@ -4,7 +4,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import compress from '@fastify/compress';
-import formbody from '@fastify/formbody';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { createCaptcha, type Captcha } from './auth/captcha.js';
@@ -44,6 +43,7 @@ import { apiScope } from './http/scopes/api.js';
 import { officeScope } from './http/scopes/office.js';
 import { open311Scope } from './http/scopes/open311.js';
 import { pagesScope } from './http/scopes/pages.js';
+import { registerFormBody } from './http/form-body.js';
 import { registerSecurity } from './http/security.js';
 import { LOCALES, localePrefix } from './i18n/index.js';
 import { mailHandler, MAIL_JOB } from './jobs/mail.js';
@@ -122,7 +122,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
 
   await registerSecurity(app, config);
   await app.register(compress, { threshold: 1024 });
-  await app.register(formbody);
+  registerFormBody(app);
   await registerAssets(app);
   await registerObservability(app, database);
   // Before the routes, so it sees them all: /api/openapi.json and /api/docs.

@@ -56,7 +56,6 @@ export const ratingMessages = defineMessages(
     answerInvalid: 'คำตอบต้องเป็น ใช่ ไม่ใช่ หรือ ไม่แน่ใจ',
     serviceNotOffered: 'จุดบริการนี้ไม่มีบริการที่เลือก กรุณาเลือกจากรายการ',
     commentTooLong: (max: string) => `ความคิดเห็นยาวเกิน ${max} ตัวอักษร กรุณาตัดให้สั้นลง`,
-    textMalformed: 'ข้อความที่ส่งมาเข้ารหัสไม่ถูกต้อง (ไม่ใช่ UTF-8) กรุณาพิมพ์ใหม่',
     proofFailed: 'การตรวจสอบอัตโนมัติไม่ผ่าน หรือถูกใช้ไปแล้ว กรุณาโหลดหน้าใหม่แล้วส่งอีกครั้ง',
     formTampered: 'แบบฟอร์มไม่ตรงกับที่ระบบส่งให้ กรุณาโหลดหน้าใหม่',
 
@@ -125,7 +124,6 @@ export const ratingMessages = defineMessages(
     answerInvalid: 'The answer must be yes, no or not sure',
     serviceNotOffered: 'This service point does not offer the chosen service. Please choose from the list',
     commentTooLong: (max: string) => `The comment is longer than ${max} characters. Please shorten it`,
-    textMalformed: 'The text sent is not valid UTF-8. Please type it again',
     proofFailed: 'The automatic check failed or was already used. Reload the page and send again',
     formTampered: 'The form is not the one we sent. Please reload the page',
 

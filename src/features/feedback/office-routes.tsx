@@ -85,22 +85,8 @@ function doneText(locale: Locale, done: Done | undefined, count = 1): string | n
 
 const idsOf = (value: string[] | undefined): number[] => [...new Set((value ?? []).map(Number))];
 
-/** Form fields by the WHATWG rules: malformed UTF-8 becomes U+FFFD; a repeated name, a list. */
-function formFields(body: string): Record<string, string | string[]> {
-  const fields: Record<string, string | string[]> = Object.create(null);
-  for (const [name, value] of new URLSearchParams(body)) {
-    const seen = fields[name];
-    fields[name] = seen === undefined ? value : [seen, value].flat();
-  }
-  return fields;
-}
-
 export const feedbackOfficePages: FastifyPluginAsyncTypebox = async (app) => {
   const db = app.db;
-  // The app's parser leaves a value with malformed UTF-8 undecoded ("%FF"), which would be stored
-  // as typed text; here it reaches the text checks as U+FFFD and is refused as unreadable.
-  app.removeContentTypeParser('application/x-www-form-urlencoded');
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_request, body, done) => done(null, formFields(body as string)));
 
   /** The rating id of the path; a malformed one is refused before the body is looked at. */
   function ratingIdOf(request: FastifyRequest, id: string): number {

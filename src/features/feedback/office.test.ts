@@ -282,7 +282,7 @@ describe('the public reply', () => {
         payload,
       });
       expect(response.statusCode).toBe(400);
-      expect(response.body).toContain('อักขระที่อ่านไม่ได้');
+      expect(response.body).toContain('ข้อความที่ส่งมาเข้ารหัสไม่ถูกต้อง (ไม่ใช่ UTF-8)');
     }
     expect((await rating(id)).replyTh).toBeNull();
     expect(await audits('feedback.reply', id)).toHaveLength(0);

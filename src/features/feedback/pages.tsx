@@ -3,7 +3,7 @@
  * and the point page's link) and `/p/{code}/kiosk` (a tablet at the counter). Both work without
  * JavaScript; with it the proof of work runs in the background and the kiosk clears itself.
  */
-import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type {} from '@fastify/csrf-protection';
@@ -14,7 +14,6 @@ import { bangkokDate, localePrefix } from '../../i18n/index.js';
 import { CODE_PATTERN } from '../service-points/codes.js';
 import { LIMITS } from './abuse.js';
 import { heldReasonOf } from './comment-checks.js';
-import { parseFormBody } from './form-body.js';
 import { createHasher, DEVICE_COOKIE, deviceCookieOptions, deviceIdOf, networkOf, newDeviceId, type Hasher } from './identity.js';
 import { answersOf, checkRating, formIssues, issueOf, RatingForm, type Answers } from './input.js';
 import { pointForRating, type RatedPoint } from './queries.js';
@@ -25,7 +24,6 @@ import { createRatingWriter, type RatingWriter } from './writer.js';
 
 /** Codes as printed (upper case), or typed in lower case: GETs are redirected, posts accepted. */
 const Params = Type.Object({ code: Type.String({ pattern: CODE_PATTERN.replace('[2-9A-HJ-KM-NP-Z]', '[2-9A-HJ-KM-NP-Za-hj-km-np-z]') }) });
-const FORM_BODY_LIMIT = 64 * 1024;
 /** batches of ratings written at once by each app process on PostgreSQL (bench/ratings.ts) */
 const WRITER_BATCHES_ON_POSTGRES = 4;
 
@@ -41,7 +39,6 @@ interface RatingServices {
 
 /** The device id of a request: from its cookie, or a new one that the response will set. */
 const deviceIds = new WeakMap<FastifyRequest, { id: string; isNew: boolean }>();
-const malformedFields = new WeakMap<FastifyRequest, string[]>();
 
 function deviceOf(request: FastifyRequest): { id: string; isNew: boolean } {
   let device = deviceIds.get(request);
@@ -152,69 +149,58 @@ export const ratingPages: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  // The posts, in a context of their own with the strict form reader.
-  await app.register(async (instance: FastifyInstance) => {
-    const posts = instance.withTypeProvider<TypeBoxTypeProvider>();
-    posts.removeContentTypeParser('application/x-www-form-urlencoded');
-    posts.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer', bodyLimit: FORM_BODY_LIMIT }, (request, body, done) => {
-      const parsed = parseFormBody(body as Buffer);
-      if (parsed.malformed.length > 0) malformedFields.set(request, parsed.malformed);
-      done(null, parsed.fields);
-    });
-
-    for (const kiosk of [false, true]) {
-      const path = kiosk ? 'kiosk' : 'rate';
-      posts.post(
-        `/p/:code/${path}`,
-        { schema: { params: Params, body: RatingForm }, attachValidation: true, preHandler: app.csrfProtection },
-        async (request, reply) => {
-          // A malformed code is a bad request; a well-formed unknown one is not found.
-          if (request.validationError?.validationContext === 'params') throw new AppError('invalid_input', formIssues(request.validationError.validation));
-          const answers = answersOf(request.body);
-          const proof = Boolean(answers.altcha);
-          // Every post counts, valid or not: stricter without the proof of work (no JavaScript).
-          for (const limiter of [services.network?.[proof ? 'proof' : 'plain'], services.device[kiosk ? 'kiosk' : proof ? 'proof' : 'plain']]) {
-            const verdict = limiter ? await limiter(request) : null;
-            if (verdict && !verdict.isAllowed && verdict.isExceeded) {
-              reply.header('retry-after', String(verdict.ttlInSeconds));
-              throw new AppError('rate_limited');
-            }
+  for (const kiosk of [false, true]) {
+    const path = kiosk ? 'kiosk' : 'rate';
+    app.post(
+      `/p/:code/${path}`,
+      { schema: { params: Params, body: RatingForm }, attachValidation: true, preHandler: app.csrfProtection },
+      async (request, reply) => {
+        // A malformed code is a bad request; a well-formed unknown one is not found.
+        if (request.validationError?.validationContext === 'params') throw new AppError('invalid_input', formIssues(request.validationError.validation));
+        const answers = answersOf(request.body);
+        const proof = Boolean(answers.altcha);
+        // Every post counts, valid or not: stricter without the proof of work (no JavaScript).
+        for (const limiter of [services.network?.[proof ? 'proof' : 'plain'], services.device[kiosk ? 'kiosk' : proof ? 'proof' : 'plain']]) {
+          const verdict = limiter ? await limiter(request) : null;
+          if (verdict && !verdict.isAllowed && verdict.isExceeded) {
+            reply.header('retry-after', String(verdict.ttlInSeconds));
+            throw new AppError('rate_limited');
           }
-          const point = await pointOrError(request, reply, request.params.code);
-          if (!point) return reply;
-          const channel = kiosk ? 'kiosk' : answers.channel === 'web' ? 'web' : 'qr';
-          const formChannel = channel === 'kiosk' ? 'qr' : channel;
+        }
+        const point = await pointOrError(request, reply, request.params.code);
+        if (!point) return reply;
+        const channel = kiosk ? 'kiosk' : answers.channel === 'web' ? 'web' : 'qr';
+        const formChannel = channel === 'kiosk' ? 'qr' : channel;
 
-          const issues: FieldIssue[] = (malformedFields.get(request) ?? []).map((field) => issueOf(field || 'form', 'textMalformed'));
-          const add = (more: FieldIssue[]) => {
-            for (const issue of more) if (!issues.some((known) => known.field === issue.field)) issues.push(issue);
-          };
-          if (request.validationError) add(formIssues(request.validationError.validation));
-          const checked = checkRating(answers, new Set(point.services.map((s) => s.manualId)));
-          add(checked.issues);
-          // A solution is spent when checked, so it is checked last; a wrong or replayed one is refused.
-          if (issues.length === 0 && proof && !(await app.captcha.verify(answers.altcha))) add([issueOf('altcha', 'proofFailed')]);
-          if (issues.length > 0 || !checked.rating) return showForm(request, reply, { point, kiosk, channel: formChannel, answers, issues }, 400);
+        const issues: FieldIssue[] = [];
+        const add = (more: FieldIssue[]) => {
+          for (const issue of more) if (!issues.some((known) => known.field === issue.field)) issues.push(issue);
+        };
+        if (request.validationError) add(formIssues(request.validationError.validation));
+        const checked = checkRating(answers, new Set(point.services.map((s) => s.manualId)));
+        add(checked.issues);
+        // A solution is spent when checked, so it is checked last; a wrong or replayed one is refused.
+        if (issues.length === 0 && proof && !(await app.captcha.verify(answers.altcha))) add([issueOf('altcha', 'proofFailed')]);
+        if (issues.length > 0 || !checked.rating) return showForm(request, reply, { point, kiosk, channel: formChannel, answers, issues }, 400);
 
-          const day = bangkokDate();
-          const rating = checked.rating;
-          const heldReason = rating.comment ? heldReasonOf(rating.comment) : null;
-          const outcome = await services.writer.submit({
-            pointId: point.id,
-            day,
-            channel,
-            deviceHash: services.hasher.device(rememberDevice(request, reply), day),
-            networkHash: services.hasher.network(networkOf(request.ip), day),
-            rating,
-            heldReason,
-            proofOfWork: proof,
-          });
-          const prefix = `${localePrefix(request.locale)}/p/${point.code}`;
-          if (kiosk) return reply.redirect(`${prefix}/kiosk?thanks=1`, 303);
-          const flags = [outcome.replaced ? 'replaced=1' : '', heldReason ? 'held=1' : ''].filter(Boolean).join('&');
-          return reply.redirect(`${prefix}/rate/thanks${flags ? `?${flags}` : ''}`, 303);
-        },
-      );
-    }
-  });
+        const day = bangkokDate();
+        const rating = checked.rating;
+        const heldReason = rating.comment ? heldReasonOf(rating.comment) : null;
+        const outcome = await services.writer.submit({
+          pointId: point.id,
+          day,
+          channel,
+          deviceHash: services.hasher.device(rememberDevice(request, reply), day),
+          networkHash: services.hasher.network(networkOf(request.ip), day),
+          rating,
+          heldReason,
+          proofOfWork: proof,
+        });
+        const prefix = `${localePrefix(request.locale)}/p/${point.code}`;
+        if (kiosk) return reply.redirect(`${prefix}/kiosk?thanks=1`, 303);
+        const flags = [outcome.replaced ? 'replaced=1' : '', heldReason ? 'held=1' : ''].filter(Boolean).join('&');
+        return reply.redirect(`${prefix}/rate/thanks${flags ? `?${flags}` : ''}`, 303);
+      },
+    );
+  }
 };

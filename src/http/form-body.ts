@@ -1,8 +1,10 @@
 /**
- * A strict reader of urlencoded form bodies for the rating form. The app-wide parser keeps a
- * value whose escapes are not UTF-8 (`%E0%B8`, raw 0xFF bytes) as literal text; a comment that is
- * published must not become mojibake, so such fields are reported instead of kept.
+ * The one reader of urlencoded form bodies, for every form of the app. A general-purpose parser
+ * keeps a value whose escapes are not UTF-8 (`%E0%B8`, raw 0xFF bytes) as literal text, which a
+ * form would then save as mojibake; here such a body is refused with the fields named.
  */
+import type { FastifyInstance } from 'fastify';
+import { AppError } from './errors.js';
 
 export interface FormBody {
   /** each field's text; a field sent more than once becomes an array (which the schema refuses) */
@@ -72,4 +74,21 @@ export function parseFormBody(body: Buffer): FormBody {
     fields[name] = known === undefined ? value : [...[known].flat(), value];
   }
   return { fields, malformed };
+}
+
+const MALFORMED = {
+  th: 'ข้อความที่ส่งมาเข้ารหัสไม่ถูกต้อง (ไม่ใช่ UTF-8) กรุณาพิมพ์ใหม่',
+  en: 'The text sent is not valid UTF-8. Please type it again',
+};
+
+/** Parses `application/x-www-form-urlencoded` for the whole app; malformed text is a 400 naming its fields. */
+export function registerFormBody(app: FastifyInstance): void {
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer' }, (_request, body, done) => {
+    const parsed = parseFormBody(body as Buffer);
+    if (parsed.malformed.length > 0) {
+      done(new AppError('invalid_input', parsed.malformed.map((field) => ({ field: field || 'form', ...MALFORMED }))), undefined);
+      return;
+    }
+    done(null, parsed.fields);
+  });
 }
