@@ -21,6 +21,7 @@ import { RETENTION_JOB, retentionHandler } from './features/complaints/retention
 import { apiKeyOfficePages } from './features/open311/keys-office.js';
 import { open311Routes } from './features/open311/routes.js';
 import { devMailboxPages } from './features/dev-mailbox/pages.js';
+import { feedbackOfficePages } from './features/feedback/office-routes.js';
 import { geographyPages } from './features/geography/pages.js';
 import { manualApi } from './features/manuals/api.js';
 import { manualsOfficePages } from './features/manuals/office.js';
@@ -152,6 +153,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
         await office.register(manualsOfficePages);
         await office.register(zeroCopyOfficePages);
         await office.register(complaintOfficePages);
+        await office.register(feedbackOfficePages);
         await office.register(deadLetterPages);
         await office.register(apiKeyOfficePages);
       },

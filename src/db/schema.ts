@@ -430,6 +430,8 @@ export const ratings = pgTable(
     index('ratings_device_idx').on(t.pointId, t.deviceHash, t.day),
     index('ratings_comments_idx').on(t.pointId, t.commentStatus, t.createdAt),
     index('ratings_review_idx').on(t.pointId).where(sql`${t.reviewStatus} = 'pending' or ${t.commentStatus} = 'held'`),
+    // The office feedback inbox of a supervisor or admin: commented ratings newest first, many points at once.
+    index('ratings_commented_idx').on(t.createdAt).where(sql`${t.commentStatus} <> 'none'`),
   ],
 );
 

@@ -77,9 +77,13 @@ export function formatNumber(value: number, locale: Locale): string {
   return formatter.format(value);
 }
 
-const isoDate = new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+/** Thailand keeps UTC+7 all year (no daylight saving since 1920), so Bangkok time is plain arithmetic. */
+const BANGKOK_OFFSET_MS = 7 * 3600_000;
 
-/** Today's calendar date in Bangkok as YYYY-MM-DD. */
+/** `at` as a Bangkok wall-clock ISO string: YYYY-MM-DDTHH:MM:SS.sss (no zone). */
+export const bangkokIso = (at: Date): string => new Date(at.getTime() + BANGKOK_OFFSET_MS).toISOString().slice(0, 23);
+
+/** Today's calendar date in Bangkok as YYYY-MM-DD (on every page: no Intl formatter per call). */
 export function bangkokDate(at: Date = new Date()): string {
-  return isoDate.format(at);
+  return bangkokIso(at).slice(0, 10);
 }

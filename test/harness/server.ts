@@ -13,6 +13,8 @@ export interface StartOptions {
   command: [string, ...string[]];
   /** added to the parent's environment; PORT is set by the harness */
   env?: Record<string, string | undefined>;
+  /** the port to listen on (default: a free one), for a caller that must name it beforehand, e.g. in PUBLIC_URL */
+  port?: number;
   cwd?: string;
   /** path polled until the server counts as started */
   readyPath?: string;
@@ -90,7 +92,7 @@ function stopper(child: ChildProcess, group: boolean): () => Promise<void> {
 }
 
 export async function startServer(options: StartOptions): Promise<RunningServer> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const [program, ...args] = options.command;
   const group = options.group ?? false;
   const started = performance.now();

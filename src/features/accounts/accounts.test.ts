@@ -45,6 +45,14 @@ describe('registration, approval and sign-in', () => {
   const email = 'Somchai.Test@Example.go.th';
   const form = () => ({ organisation_query: '', organisation_id: String(organisationId), first_name: 'สมชาย', last_name: 'ทดสอบ', email, phone: '053 123 456' });
 
+  it('gives every text field a type, so each gets the site’s field style', async () => {
+    const untyped = /<input(?![^>]*\stype=)[^>]*>/g;
+    expect((await new Agent(t.app).get('/office/register')).body.match(untyped)).toBeNull();
+    const agent = new Agent(t.app);
+    await signIn(agent, demo('supervisor').email, demo('supervisor').password);
+    expect((await agent.get('/office/two-factor')).body.match(untyped)).toBeNull();
+  });
+
   it('finds the organisation by Thai name without JavaScript', async () => {
     const agent = new Agent(t.app);
     await agent.get('/office/register');

@@ -3,7 +3,7 @@
  * an admin. Created only when DEMO_ACCOUNTS is on — the default for the embedded database, refused
  * against a production database (config.ts) — and listed in the README and at start.
  */
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { createSealer } from '../../auth/seal.js';
 import { hashPassword } from '../../auth/passwords.js';
 import { rows, type Db } from '../../db/client.js';
@@ -33,8 +33,12 @@ export async function ensureDemoAccounts(db: Db, piiKey: string): Promise<DemoAc
   const [tao] = await rows<{ id: number }>(db, sql`select id from organisations where kind = 'tao' and name_th = 'องค์การบริหารส่วนตำบลโป่งแยง' and province_code = '50'`);
   const [dla] = await rows<{ id: number }>(db, sql`select id from organisations where code = 'dla-province-50'`);
   if (!tao || !dla) return [];
+  // Hashing costs ~50 ms a password: only for the accounts that are missing, not on every start.
+  const existing = new Set(
+    (await db.select({ email: users.email }).from(users).where(inArray(users.email, DEMO_ACCOUNTS.map((a) => a.email)))).map((u) => u.email),
+  );
   const created: DemoAccount[] = [];
-  for (const account of DEMO_ACCOUNTS) {
+  for (const account of DEMO_ACCOUNTS.filter((a) => !existing.has(a.email))) {
     const [user] = await db
       .insert(users)
       .values({

@@ -14,6 +14,8 @@ import { sendPage, useHref, useMessages, useView } from '../../http/view.js';
 import { OfficeLayout } from '../../http/views/office-layout.js';
 import { formatDate, localePrefix } from '../../i18n/index.js';
 import { queueMail } from '../../jobs/mail.js';
+import { feedbackCounts, type FeedbackCounts } from '../feedback/office-queries.js';
+import { FeedbackSummary } from '../feedback/office-views.js';
 import { organisationById } from '../organisations/queries.js';
 import { accountMessages } from './messages.js';
 import { grantOfficer, pendingAccounts, type PendingAccount } from './queries.js';
@@ -40,7 +42,7 @@ async function describeRoles(db: Db, actor: Actor, locale: 'th' | 'en'): Promise
   return lines.map((line) => ({ role: line.role, organisation: line.organisation, area: [line.district, line.province].filter(Boolean).join(', ') || null }));
 }
 
-function HomePage({ roles, organisation }: { roles: RoleLine[]; organisation: string }) {
+function HomePage({ roles, organisation, feedback }: { roles: RoleLine[]; organisation: string; feedback: FeedbackCounts }) {
   const m = useMessages(accountMessages);
   const href = useHref();
   return (
@@ -69,6 +71,7 @@ function HomePage({ roles, organisation }: { roles: RoleLine[]; organisation: st
           {m.approvalsTitle}
         </a>
       </p>
+      <FeedbackSummary counts={feedback} />
     </OfficeLayout>
   );
 }
@@ -161,7 +164,8 @@ export const officeHomeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     const actor = actorOf(request);
     const organisation = await organisationById(app.db, actor.organisationId);
     const name = request.locale === 'en' ? (organisation?.nameEn ?? organisation?.nameTh ?? '') : (organisation?.nameTh ?? '');
-    return sendPage(request, reply, <HomePage roles={await describeRoles(app.db, actor, request.locale)} organisation={name} />);
+    const [roles, feedback] = await Promise.all([describeRoles(app.db, actor, request.locale), feedbackCounts(app.db, actor)]);
+    return sendPage(request, reply, <HomePage roles={roles} organisation={name} feedback={feedback} />);
   });
 
   app.get('/office/approvals', async (request, reply) => sendPage(request, reply, <ApprovalsPage pending={await pendingAccounts(app.db, actorOf(request))} notice={null} />));

@@ -117,10 +117,10 @@ function RegistrationPage(props: { form: RegistrationForm; choices: Organisation
           </div>
         </fieldset>
         <Field name="first_name" label={m.firstName} issues={issues}>
-          {(d, invalid) => <input id="f-first_name" name="first_name" autocomplete="given-name" value={form.first_name} aria-describedby={d} aria-invalid={invalid} />}
+          {(d, invalid) => <input type="text" id="f-first_name" name="first_name" autocomplete="given-name" value={form.first_name} aria-describedby={d} aria-invalid={invalid} />}
         </Field>
         <Field name="last_name" label={m.lastName} issues={issues}>
-          {(d, invalid) => <input id="f-last_name" name="last_name" autocomplete="family-name" value={form.last_name} aria-describedby={d} aria-invalid={invalid} />}
+          {(d, invalid) => <input type="text" id="f-last_name" name="last_name" autocomplete="family-name" value={form.last_name} aria-describedby={d} aria-invalid={invalid} />}
         </Field>
         <Field name="email" label={m.email} issues={issues}>
           {(d, invalid) => <input id="f-email" name="email" type="email" autocomplete="email" value={form.email} aria-describedby={d} aria-invalid={invalid} />}

@@ -92,7 +92,7 @@ function TwoFactorPage({ setup, error }: { setup: { secret: string; sealed: stri
         <CsrfField />
         {setup && <input type="hidden" name="pending" value={setup.sealed} />}
         <Field name="code" label={m.code} issues={[]}>
-          {() => <input id="f-code" name="code" inputMode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" maxLength={6} required />}
+          {() => <input type="text" id="f-code" name="code" inputMode="numeric" autocomplete="one-time-code" pattern="[0-9]{6}" maxLength={6} required />}
         </Field>
         <button type="submit">{m.confirm}</button>
       </form>

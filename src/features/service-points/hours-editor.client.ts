@@ -1,6 +1,6 @@
 /**
- * The hours form's "copy Monday to Tuesday–Friday" button. Without JavaScript the form has a
- * checkbox that asks the server to do the same when it saves.
+ * The hours form's "copy Monday to Tuesday–Friday" button (without JavaScript a checkbox asks the
+ * server to do the same when it saves), and typing a time on a day marked closed unticks "closed".
  */
 const WEEKDAYS_AFTER_MONDAY = ['2', '3', '4', '5'];
 
@@ -9,6 +9,11 @@ export function attach(form: HTMLElement): void {
   const status = form.querySelector<HTMLElement>('[data-copy-status]');
   if (!button) return;
   const field = (name: string) => form.querySelector<HTMLInputElement>(`input[name="${name}"]`);
+  form.addEventListener('input', (event) => {
+    const typed = event.target instanceof HTMLInputElement ? /^d(\d)_(from|to)\d$/.exec(event.target.name) : null;
+    const closed = typed && event.target instanceof HTMLInputElement && event.target.value !== '' ? field(`d${typed[1]}_closed`) : null;
+    if (closed) closed.checked = false;
+  });
   button.addEventListener('click', () => {
     const names = [...form.querySelectorAll<HTMLInputElement>('input[name^="d1_"]')].map((input) => input.name.slice(3));
     for (const day of WEEKDAYS_AFTER_MONDAY) {

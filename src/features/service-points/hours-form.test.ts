@@ -34,6 +34,14 @@ describe('weekly hours form', () => {
     expect(validateWeeklyHours(form).hours).toEqual(officeHours({ saturdayMorning: true }));
   });
 
+  it('leaves the days of a week without hours unticked, so the first hours typed are kept', () => {
+    const form = weeklyHoursForm(emptyWeek(), true);
+    expect(Object.values(form.days).map((day) => day.closed)).toEqual([false, false, false, false, false, false, false]);
+    // As the browser posts it back with Monday typed in and Tuesday to Sunday left empty.
+    const body: Record<string, string> = { closed_on_holidays: 'on', d1_from1: '08:30', d1_to1: '16:30' };
+    expect(validateWeeklyHours(readWeeklyHoursForm(body)).hours).toEqual({ ...emptyWeek(), '1': [['08:30', '16:30']] });
+  });
+
   it('accepts three periods a day, in any order, and times written the Thai way', () => {
     const { hours, issues } = validateWeeklyHours(
       readWeeklyHoursForm(posted({ d1_from1: '17.00', d1_to1: '19:00 น.', d1_from2: '8:30', d1_to2: '1200', d1_from3: '13:00', d1_to3: '16:30' })),
@@ -54,8 +62,16 @@ describe('weekly hours form', () => {
     expect(normaliseTime('24:00', false)).toBeNull();
   });
 
-  it('"closed" wins over times left in the row', () => {
-    expect(validateWeeklyHours(readWeeklyHoursForm(posted({ d3_closed: 'on' }))).hours['3']).toEqual([]);
+  it('asks which one was meant when a day is marked closed and has times typed in', () => {
+    const { issues } = validateWeeklyHours(readWeeklyHoursForm(posted({ d3_closed: 'on' })));
+    expect(issues).toEqual([
+      {
+        field: 'd3_closed',
+        th: 'วันพุธ: เลือก “ปิด” ไว้และใส่เวลาทำการด้วย กรุณาลบเวลาออกหรือยกเลิก “ปิด”',
+        en: 'Wednesday: marked “closed” but has opening times too; clear the times or untick “closed”',
+      },
+    ]);
+    expect(validateWeeklyHours(readWeeklyHoursForm(posted({ d3_closed: 'on', d3_from1: '', d3_to1: '', d3_from2: '', d3_to2: '' }))).issues).toEqual([]);
   });
 
   it('explains bad times, half-filled periods, reversed and overlapping periods in Thai and English', () => {

@@ -32,6 +32,7 @@ export const hoursFormMessages = defineMessages(
     badDate: 'วันที่ไม่ถูกต้อง',
     dateRange: 'วันที่ต้องอยู่ระหว่างวันนี้ถึงอีกสองปีข้างหน้า',
     needHours: 'กรุณาใส่เวลาทำการพิเศษอย่างน้อยหนึ่งช่วง หรือเลือก “ปิดทั้งวัน”',
+    closedWithHours: (day: string) => `${day}: เลือก “ปิด” ไว้และใส่เวลาทำการด้วย กรุณาลบเวลาออกหรือยกเลิก “ปิด”`,
     exceptionDay: (date: string) => `วันที่ ${date}`,
   },
   {
@@ -50,6 +51,7 @@ export const hoursFormMessages = defineMessages(
     badDate: 'Not a valid date',
     dateRange: 'The date must be between today and two years from now',
     needHours: 'Give at least one period of special hours, or choose “closed all day”',
+    closedWithHours: (day: string) => `${day}: marked “closed” but has opening times too; clear the times or untick “closed”`,
     exceptionDay: (date: string) => `${date}`,
   },
 );
@@ -140,10 +142,13 @@ export const dayField = (day: WeekdayKey, end: 'from' | 'to' | 'closed', n?: num
 const padSlots = (slots: RawInterval[]): RawInterval[] => [...slots, ...Array.from({ length: INTERVALS_PER_DAY }, (): RawInterval => ['', ''])].slice(0, INTERVALS_PER_DAY);
 
 export function weeklyHoursForm(weekly: WeeklyHours, closedOnHolidays: boolean): WeeklyHoursForm {
+  // A week without any hours is not filled in yet, not closed every day: "closed" wins over typed
+  // times, so ticking it on every empty row would throw away the first hours an office types.
+  const filled = hoursFilled(weekly);
   const days = Object.fromEntries(
     WEEK_ORDER.map((day) => {
       const intervals = weekly[day] ?? [];
-      return [day, { closed: intervals.length === 0, slots: padSlots(intervals.map(([from, to]): RawInterval => [from, to])) }];
+      return [day, { closed: filled && intervals.length === 0, slots: padSlots(intervals.map(([from, to]): RawInterval => [from, to])) }];
     }),
   ) as Record<WeekdayKey, DayForm>;
   return { days, closedOnHolidays, copyMonday: false };
@@ -179,6 +184,14 @@ export function validateWeeklyHours(form: WeeklyHoursForm): { hours: WeeklyHours
   for (const day of WEEK_ORDER) {
     const { closed, slots } = form.days[day];
     if (closed) {
+      // Typed times are never dropped in silence: the office says which one it meant.
+      if (slots.some(([from, to]) => from.trim() !== '' || to.trim() !== '')) {
+        issues.push({
+          field: dayField(day, 'closed'),
+          th: hoursFormMessages.th.closedWithHours(weekdayName(day, 'th')),
+          en: hoursFormMessages.en.closedWithHours(weekdayName(day, 'en')),
+        });
+      }
       hours[day] = [];
       continue;
     }

@@ -3,7 +3,7 @@
  * the Bangkok clock. "Open now / closes at / opens next" knows lunch breaks, weekends and holidays.
  */
 import type { WeeklyHours } from '../../db/schema.js';
-import { bangkokDate, TIME_ZONE } from '../../i18n/index.js';
+import { bangkokDate, bangkokIso } from '../../i18n/index.js';
 
 export type Interval = [string, string];
 
@@ -51,7 +51,7 @@ export type OpeningState =
 
 /** Bangkok wall-clock "HH:MM" of an instant. */
 export function bangkokTime(at: Date): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
+  return bangkokIso(at).slice(11, 16);
 }
 
 /** The calendar date `days` after a YYYY-MM-DD date. */

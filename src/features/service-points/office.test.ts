@@ -389,6 +389,18 @@ describe('editing details', () => {
     expect(await auditCount(pointA.id)).toBe(auditBefore);
   });
 
+  it('gives a form shown again with its errors a CSRF token, so the corrected form saves', async () => {
+    await read(officerA, `/office/points/${pointA.code}`);
+    const form = await detailsForm(pointA);
+    const token = officerA.csrf;
+    officerA.csrf = null;
+    const refused = await officerA.post(`/office/points/${pointA.code}`, { ...form, name_th: '' }, { csrf: token });
+    expect(refused.statusCode).toBe(400);
+    expect(officerA.csrf).toMatch(/.+/);
+    const saved = await officerA.post(`/office/points/${pointA.code}`, form);
+    expect(saved.statusCode).toBe(303);
+  });
+
   it('answers unknown codes with 404 and malformed ones with 400', async () => {
     expect((await read(officerA, '/office/points/ZZZZZZ')).statusCode).toBe(404);
     expect((await read(officerA, '/office/points/abc')).statusCode).toBe(400);

@@ -61,7 +61,8 @@ export const officeScope = fp(
           return reply.redirect(`${prefix}/office/two-factor`, 303);
         }
       }
-      if (request.method === 'GET') request.viewExtras = { ...request.viewExtras, csrfToken: reply.generateCsrf() };
+      // POSTs too: a form shown again with its errors must carry a token for the corrected post.
+      request.viewExtras = { ...request.viewExtras, csrfToken: reply.generateCsrf() };
     });
     scope.setErrorHandler((error, request, reply) => {
       const appError = toAppError(error);

@@ -12,6 +12,7 @@ const messages = defineMessages(
     manuals: 'คู่มือประชาชน',
     posters: 'โปสเตอร์คิวอาร์โค้ด',
     complaints: 'เรื่องร้องเรียน',
+    feedback: 'ความคิดเห็น',
     approvals: 'อนุมัติบัญชี',
     audit: 'บันทึกการเปลี่ยนแปลง',
     account: 'บัญชีของฉัน',
@@ -29,6 +30,7 @@ const messages = defineMessages(
     manuals: 'Citizen’s Manuals',
     posters: 'QR posters',
     complaints: 'Complaints',
+    feedback: 'Feedback',
     approvals: 'Approvals',
     audit: 'Audit log',
     account: 'My account',
@@ -79,6 +81,7 @@ export function OfficeLayout({ title, children, head }: { title: string; childre
                 <a href={href('/office/manuals')}>{m.manuals}</a>
                 <a href={href('/office/posters')}>{m.posters}</a>
                 <a href={href('/office/complaints')}>{m.complaints}</a>
+                <a href={href('/office/feedback')}>{m.feedback}</a>
                 <a href={href('/office/approvals')}>{m.approvals}</a>
                 <a href={href('/office/audit')}>{m.audit}</a>
                 <a href={href('/office/account')}>{m.account}</a>

@@ -32,10 +32,13 @@ export abstract class CitizenPage {
     return page;
   }
 
-  /** Follows a link (or submits) and waits for the next document. */
+  /**
+   * Follows a link (or submits) and waits for the next document — also one at the same URL, as a
+   * form answered without a redirect. (The site changes no URL within a document.)
+   */
   protected async navigate(action: () => Promise<void>): Promise<void> {
-    const before = this.page.url();
-    await Promise.all([this.page.waitForURL((url) => url.toString() !== before), action()]);
+    const main = this.page.mainFrame();
+    await Promise.all([this.page.waitForEvent('framenavigated', { predicate: (frame) => frame === main }), action()]);
   }
 
   /** Clicks `a.lang-switch` and returns the same page in the other language. */

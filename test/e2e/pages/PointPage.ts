@@ -1,5 +1,6 @@
 import type { Locator } from 'playwright-core';
 import type { Site } from '../support/site.js';
+import { exactly } from '../support/text.js';
 import { CitizenPage } from './CitizenPage.js';
 import { ManualPage } from './ManualPage.js';
 
@@ -30,6 +31,16 @@ export class PointPage extends CitizenPage {
 
   services(): Locator {
     return this.page.locator('section#services a[href*="/manuals/"]');
+  }
+
+  /** The Zero Copy badge of the service titled `title`, e.g. "ไม่ต้องใช้สำเนา". */
+  zeroCopyBadge(title: string): Locator {
+    return this.page.locator('section#services li').filter({ has: this.page.locator('a', { hasText: exactly(title) }) }).locator('[data-zero-copy]');
+  }
+
+  /** The times of the coming seven days, one cell a day: "08:30–12:00, 13:00–16:30" or why it is closed. */
+  hoursOfTheWeek(): Locator {
+    return this.page.locator('table.hours tbody td');
   }
 
   /** The visible opening hours: text in the main content that reads as a time of day. */

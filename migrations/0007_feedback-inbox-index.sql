@@ -1,0 +1,1 @@
+CREATE INDEX "ratings_commented_idx" ON "ratings" USING btree ("created_at") WHERE "ratings"."comment_status" <> 'none';
