@@ -3,6 +3,7 @@ import type { Site } from '../support/site.js';
 import { CitizenPage } from './CitizenPage.js';
 import { OfficeApprovalsPage } from './OfficeApprovalsPage.js';
 import { OfficeComplaintsPage } from './OfficeComplaintsPage.js';
+import { OfficeFeedbackPage } from './OfficeFeedbackPage.js';
 import { OfficePage } from './OfficePage.js';
 import { OfficePointsPage } from './OfficePointsPage.js';
 
@@ -37,5 +38,10 @@ export class OfficeHomePage extends OfficePage {
   async openComplaints(): Promise<OfficeComplaintsPage> {
     await this.navigate(() => this.menu('/office/complaints').click());
     return OfficeComplaintsPage.arrived(this.site);
+  }
+
+  async openFeedback(): Promise<OfficeFeedbackPage> {
+    await this.navigate(() => this.menu('/office/feedback').click());
+    return OfficeFeedbackPage.arrived(this.site);
   }
 }
