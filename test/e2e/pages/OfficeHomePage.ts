@@ -17,8 +17,9 @@ export class OfficeHomePage extends OfficePage {
     return CitizenPage.arrive(new OfficeHomePage(site));
   }
 
+  /** The list under the first heading; the feedback summary's list comes later, in a section of its own. */
   roles(): Locator {
-    return this.page.locator('main h2 + ul > li');
+    return this.page.locator('main h2').first().locator('xpath=following-sibling::ul[1]/li');
   }
 
   private menu(path: string): Locator {
