@@ -112,6 +112,7 @@ async function ratingJourney(options: SiteOptions, label: string) {
   const before = await scoreOf(citizen, pointCode);
   const form = await RatePage.open(citizen, pointCode);
   expect(await form.channel()).toBe('qr');
+  expect((await form.page.locator('html').getAttribute('class'))?.split(' ')).toContain('js');
   await expectEmpty(form);
   const proof = await form.proofOfWork();
   expect(proof).toMatchObject({ challenge: { signature: expect.any(String) }, solution: { counter: expect.any(Number) } });
@@ -132,7 +133,6 @@ async function ratingJourney(options: SiteOptions, label: string) {
   const afterFirst = withRating(before, 4);
   expect(await rated.satisfaction(), COUNTED).toEqual(afterFirst);
   expect(await rated.comment(comment).count()).toBe(1);
-  expect(await citizen.page.locator('html').getAttribute('class')).toContain('js');
 
   // Without JavaScript, on another device, from the link on the point page.
   const other = await openSite({ ...options, javaScriptEnabled: false });
@@ -140,6 +140,7 @@ async function ratingJourney(options: SiteOptions, label: string) {
   expect(await point.satisfaction(), COUNTED).toEqual(afterFirst);
   const plain = await point.openRating();
   expect(await plain.channel()).toBe('web');
+  expect((await plain.page.locator('html').getAttribute('class'))?.split(' ')).toContain('no-js');
   const secondComment = `ห้องน้ำปิดซ่อมอยู่ ต้องเดินไปอาคารอื่น (${label} ${run})`;
   await plain.fill({ overall: 2, dimensions: { facilities: 1, timeliness: 3 }, followedManual: 'unsure', copyDemanded: 'yes', comment: secondComment });
   const second = await plain.send();
