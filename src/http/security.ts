@@ -33,6 +33,9 @@ export async function registerSecurity(app: FastifyInstance, config: Config): Pr
     },
     // The map and photos are ours; tiles come from the configured server.
     crossOriginEmbedderPolicy: false,
+    // Referrers stay inside the site (none reach the tile server or other sites); the rating form
+    // tells a link on the site from a scanned poster by its referrer (helmet's default sends none).
+    referrerPolicy: { policy: 'same-origin' },
     hsts: config.publicUrl.startsWith('https:') ? { maxAge: 31536000 } : false,
   });
   // Limits are set per route (sign-in, registration, feedback); counters live in each app node's

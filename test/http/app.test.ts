@@ -76,4 +76,8 @@ describe('security headers', () => {
     expect(csp).toContain('https://tile.openstreetmap.org');
     expect(response.headers['x-content-type-options']).toBe('nosniff');
   });
+
+  it('lets referrers go to the site itself only', async () => {
+    expect((await t.app.inject('/no-such-page')).headers['referrer-policy']).toBe('same-origin');
+  });
 });

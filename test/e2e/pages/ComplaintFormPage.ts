@@ -22,6 +22,10 @@ export class ComplaintFormPage extends CitizenPage {
 
   static async open(site: Site, code: string): Promise<ComplaintFormPage> {
     await site.goto(`/p/${code}/complain`);
+    return ComplaintFormPage.arrived(site);
+  }
+
+  static arrived(site: Site): Promise<ComplaintFormPage> {
     return CitizenPage.arrive(new ComplaintFormPage(site));
   }
 

@@ -3,6 +3,7 @@ import type { Site } from '../support/site.js';
 import { CitizenPage } from './CitizenPage.js';
 import { OfficeApprovalsPage } from './OfficeApprovalsPage.js';
 import { OfficeComplaintsPage } from './OfficeComplaintsPage.js';
+import { OfficeFeedbackPage } from './OfficeFeedbackPage.js';
 import { OfficePage } from './OfficePage.js';
 import { OfficePointsPage } from './OfficePointsPage.js';
 
@@ -16,8 +17,9 @@ export class OfficeHomePage extends OfficePage {
     return CitizenPage.arrive(new OfficeHomePage(site));
   }
 
+  /** The list under the first heading; the feedback summary's list comes later, in a section of its own. */
   roles(): Locator {
-    return this.page.locator('main h2 + ul > li');
+    return this.page.locator('main h2').first().locator('xpath=following-sibling::ul[1]/li');
   }
 
   private menu(path: string): Locator {
@@ -37,5 +39,10 @@ export class OfficeHomePage extends OfficePage {
   async openComplaints(): Promise<OfficeComplaintsPage> {
     await this.navigate(() => this.menu('/office/complaints').click());
     return OfficeComplaintsPage.arrived(this.site);
+  }
+
+  async openFeedback(): Promise<OfficeFeedbackPage> {
+    await this.navigate(() => this.menu('/office/feedback').click());
+    return OfficeFeedbackPage.arrived(this.site);
   }
 }

@@ -37,6 +37,8 @@ export class OfficePinPage extends OfficePointFrame {
    * anything is saved; the page is audited again as it then stands.
    */
   async paste(text: string): Promise<string> {
+    // The picker starts reading the field once its map is up (Leaflet loads on demand; slowly on a busy machine).
+    await this.page.locator('main [data-map].leaflet-container').waitFor();
     await this.page.locator('#f-location').fill(text);
     await this.page.waitForFunction(() => (document.querySelector('[data-status]')?.textContent ?? '') !== '');
     await this.site.audit();
