@@ -82,12 +82,13 @@ export const ratingMessages = defineMessages(
     kioskIntro: 'Thank you for your visit. Tell us how the service was today.',
     problems: 'Please correct the following',
 
+    // Short words: five of them share a 360 px wide phone screen.
     overall: 'Overall, how satisfied are you with the service today?',
-    overall1: 'Very dissatisfied',
-    overall2: 'Dissatisfied',
+    overall1: 'Very unhappy',
+    overall2: 'Unhappy',
     overall3: 'Neutral',
-    overall4: 'Satisfied',
-    overall5: 'Very satisfied',
+    overall4: 'Happy',
+    overall5: 'Very happy',
 
     more: 'Tell us more (optional)',
     moreHint: 'Parts of the service, the service you came for, the Citizen’s Manual, and a comment',

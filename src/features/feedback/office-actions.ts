@@ -10,6 +10,7 @@ import { audit } from '../../auth/audit.js';
 import { rows, type Db } from '../../db/client.js';
 import { AppError } from '../../http/errors.js';
 import { canModerate } from './office-queries.js';
+import { countReleased } from './release.js';
 import { countInRollups } from './rollups.js';
 
 export const REPLY_MAX = 1000;
@@ -111,7 +112,8 @@ export async function moderateComment(db: Db, actor: Actor, ratingId: number, de
 /**
  * Releases ratings held out of the score into it, or rejects them — all of the selection or
  * none. A released rating counts unless a newer rating from the same device replaced it
- * meanwhile; it enters both rollups in this transaction. A rejected rating is not counted and
+ * meanwhile (or is newer than the device's counted rating that day, which it then replaces:
+ * `countReleased`); it enters both rollups in this transaction. A rejected rating is not counted and
  * its comment is not shown: a rating judged not genuine does not speak on the public page.
  */
 export async function reviewRatings(db: Db, actor: Actor, ids: number[], decision: 'release' | 'reject'): Promise<'saved' | 'already_reviewed'> {
@@ -125,9 +127,12 @@ export async function reviewRatings(db: Db, actor: Actor, ids: number[], decisio
       sql`, `,
     );
     if (decision === 'release') {
-      const entering = locked.filter((rating) => !rating.counted && rating.replacedBy === null).map((rating) => rating.id);
-      await tx.execute(sql`update ratings set review_status = 'released', counted = counted or replaced_by is null where id in (${list})`);
-      await countInRollups(tx, entering, 1);
+      await tx.execute(sql`update ratings set review_status = 'released' where id in (${list})`);
+      // One counted rating per device, point and day: the newest of them counts.
+      await countReleased(
+        tx,
+        locked.filter((rating) => !rating.counted && rating.replacedBy === null).map((rating) => rating.id),
+      );
     } else {
       // Held ratings are not counted; should one be, it leaves the rollups with its count.
       const leaving = locked.filter((rating) => rating.counted).map((rating) => rating.id);

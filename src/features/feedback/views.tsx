@@ -4,6 +4,7 @@ import { CsrfField, Field, useIssue } from '../../http/forms.js';
 import { useHref, useMessages, useView } from '../../http/view.js';
 import { Layout } from '../../http/views/layout.js';
 import { Localised, textFor } from '../../http/views/localised.js';
+import { formatNumber } from '../../i18n/index.js';
 import { COMMENT_MAX, type Answers } from './input.js';
 import { ratingMessages, type RatingMessages } from './messages.js';
 import type { RatedPoint } from './queries.js';
@@ -197,7 +198,7 @@ export function RatePage({ point, kiosk, channel, answers, issues, thanked = fal
             <YesNoUnsure name="followed_manual" legend={m.followedManual} value={answers.followed_manual} issues={issues} />
             <YesNoUnsure name="copy_demanded" legend={m.copyDemanded} value={answers.copy_demanded} issues={issues} />
           </fieldset>
-          <Field name="comment" label={m.comment} hint={m.commentHint(String(COMMENT_MAX))} issues={issues}>
+          <Field name="comment" label={m.comment} hint={m.commentHint(formatNumber(COMMENT_MAX, locale))} issues={issues}>
             {(describedBy, invalid) => (
               <textarea id="f-comment" name="comment" rows={4} maxLength={COMMENT_MAX} aria-describedby={describedBy} aria-invalid={invalid}>
                 {answers.comment ?? ''}
