@@ -28,6 +28,7 @@ try {
   const pointPath = await page.locator('main a[href^="/p/"]').first().getAttribute('href');
   if (!pointPath) throw new Error('the search found no service point to show');
   await shoot('point', pointPath);
+  await shoot('rate', `${pointPath}/rate`);
   const manualPath = await page.goto(base + pointPath).then(() => page.locator('a[href^="/manuals/"]').first().getAttribute('href'));
   if (manualPath) await shoot('manual', manualPath);
 
