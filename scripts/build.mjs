@@ -3,10 +3,11 @@
  * server bundle (dist/server). `--watch` rebuilds the browser modules on change. Plain JavaScript,
  * so that `npm start` (scripts/start.mjs) can check and build without a TypeScript loader.
  */
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import process from 'node:process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build, context } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -45,12 +46,37 @@ const server = {
 
 const OUTPUTS = ['dist/server/src/main.js', 'dist/public/js/main.js'];
 
-/** The newest modification time under `dir`, in milliseconds. */
+/** Where the production server serves `.br`/`.gz` siblings of static files (src/http/assets.ts). */
+const PRECOMPRESSED = ['dist/public/js', 'src/http/public/css'];
+
+/**
+ * Writes the best brotli and gzip of every script and stylesheet once, so that the server never
+ * compresses a static file per request (brotli's best setting costs ~30 ms for the stylesheet).
+ */
+function precompress(dir) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) precompress(path);
+    else if (/\.(js|css)$/.test(entry.name)) {
+      const body = readFileSync(path);
+      writeFileSync(`${path}.br`, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }));
+      writeFileSync(`${path}.gz`, gzipSync(body, { level: 9 }));
+    }
+  }
+}
+
+async function buildAll() {
+  await Promise.all([build(client), build(server)]);
+  PRECOMPRESSED.forEach(precompress);
+}
+
+/** The newest modification time of a source under `dir` (not of the compressed copies), in milliseconds. */
 function newest(dir) {
   let latest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
-    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+    if (entry.isDirectory()) latest = Math.max(latest, newest(path));
+    else if (!/\.(br|gz)$/.test(entry.name)) latest = Math.max(latest, statSync(path).mtimeMs);
   }
   return latest;
 }
@@ -62,7 +88,7 @@ export async function buildIfStale() {
     const sources = Math.max(newest('src'), newest('scripts'), statSync('package-lock.json').mtimeMs);
     if (sources < built) return;
   }
-  await Promise.all([build(client), build(server)]);
+  await buildAll();
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
@@ -70,6 +96,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     const ctx = await context(client);
     await ctx.watch();
   } else {
-    await Promise.all([build(client), process.argv.includes('--client-only') ? null : build(server)]);
+    await buildAll();
   }
 }

@@ -16,6 +16,9 @@ const roots: Record<string, string> = {
   '/assets/leaflet/': fromRoot('node_modules/leaflet/dist'),
 };
 
+/** The roots whose scripts and stylesheets the build compresses ahead of time. */
+const PRECOMPRESSED = new Set(['/assets/css/', '/assets/js/']);
+
 const hashes = new Map<string, string>();
 
 /** `/assets/css/site.css` → `/assets/css/site.css?v=1a2b3c4d` (unchanged when the file is missing). */
@@ -46,6 +49,9 @@ export async function registerAssets(app: FastifyInstance): Promise<void> {
       maxAge: '365d',
       immutable: true,
       allowedPath: (path) => !path.endsWith('.map') || process.env.NODE_ENV !== 'production',
+      // The build writes the best brotli and gzip of scripts and stylesheets once (scripts/build.mjs);
+      // in development a file may be newer than its compressed copy, so they are used in production only.
+      preCompressed: process.env.NODE_ENV === 'production' && PRECOMPRESSED.has(prefix),
     });
     first = false;
   }
