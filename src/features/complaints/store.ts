@@ -11,7 +11,7 @@ import type { Locale } from '../../i18n/index.js';
 import { sealContact } from './contact.js';
 import { enqueueForward } from './forward.js';
 import type { CheckedContent } from './input.js';
-import type { ProcessedPhoto } from './photos.js';
+import type { ProcessedPhoto } from '../../http/photos.js';
 import { newTrackingNumber } from './tracking.js';
 
 export type Channel = 'web' | 'open311';

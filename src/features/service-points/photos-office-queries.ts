@@ -6,7 +6,8 @@ import { rows, type Db } from '../../db/client.js';
 import { photos, servicePoints } from '../../db/schema.js';
 import { AppError } from '../../http/errors.js';
 import type { PointRecord } from './office-queries.js';
-import { PHOTOS_PER_POINT, photoMessages, type ProcessedPhoto } from './photos-office.js';
+import type { ProcessedPhoto } from '../../http/photos.js';
+import { PHOTOS_PER_POINT, photoMessages } from './photos-office.js';
 
 export interface PhotoLine {
   id: number;

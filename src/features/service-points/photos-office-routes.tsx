@@ -17,7 +17,8 @@ import { CODE_PATTERN } from './codes.js';
 import { noticeFor, redirectTo } from './office-http.js';
 import { MoveBody, PHOTO_ALT_MAX, PhotoTextBody } from './office-input.js';
 import { pointForActor, pointToManage, type PointAccess } from './office-queries.js';
-import { PHOTO_MAX_BYTES, photoIssue, processPhoto } from './photos-office.js';
+import { PHOTO_MAX_BYTES } from '../../http/photos.js';
+import { photoIssue, processPhoto } from './photos-office.js';
 import { PhotosPage, type PhotosPageProps } from './photos-office-page.js';
 import { addPhoto, deletePhoto, describePhoto, movePhoto, photoImage, photosOf } from './photos-office-queries.js';
 

@@ -2,7 +2,8 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../http/errors.js';
 import { hasGpsBlock, jpegWithGps } from '../../../test/support/images.js';
-import { PHOTO_MAX_EDGE, processPhoto } from './photos-office.js';
+import { PHOTO_MAX_EDGE } from '../../http/photos.js';
+import { processPhoto } from './photos-office.js';
 
 const refusal = async (input: Buffer) => {
   try {
