@@ -77,6 +77,12 @@ export function formatNumber(value: number, locale: Locale): string {
   return formatter.format(value);
 }
 
+/** A message from a catalogue by a key built at run time (a status, an action, a field), or `fallback`. */
+export function messageByKey(catalogue: object, key: string, fallback = key): string {
+  const value = (catalogue as Record<string, unknown>)[key];
+  return typeof value === 'string' ? value : fallback;
+}
+
 /** Thailand keeps UTC+7 all year (no daylight saving since 1920), so Bangkok time is plain arithmetic. */
 const BANGKOK_OFFSET_MS = 7 * 3600_000;
 

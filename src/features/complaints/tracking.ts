@@ -48,7 +48,7 @@ export function parseTrackingNumber(input: string): ParsedTracking {
   const compact = input.toUpperCase().replace(/[\s\-–—_.]/g, '');
   const match = /^(?:CI)?(\d{4})([2-9A-HJ-KM-NP-Z]{5})([2-9A-HJ-KM-NP-Z])$/.exec(compact);
   if (!match) return { ok: false, reason: 'format' };
-  const [, yearText, random, check] = match as unknown as [string, string, string, string];
+  const [, yearText = '', random = '', check = ''] = match;
   const year = Number(yearText);
   if (checkCharacter(year, random) !== check) return { ok: false, reason: 'check' };
   return { ok: true, number: formatTrackingNumber(year, random) };

@@ -4,7 +4,7 @@ import { CsrfField, Field } from '../../http/forms.js';
 import { useHref, useMessages, useView } from '../../http/view.js';
 import { Localised, textFor } from '../../http/views/localised.js';
 import { OfficeLayout } from '../../http/views/office-layout.js';
-import { formatDate, formatNumber } from '../../i18n/index.js';
+import { formatDate, formatNumber, messageByKey } from '../../i18n/index.js';
 import { HELD_REASONS, type HeldReason } from './comment-checks.js';
 import { COMMENT_MAX, REPLY_MAX } from './office-actions.js';
 import { officeFeedbackMessages, type OfficeFeedbackMessages } from './office-messages.js';
@@ -15,10 +15,7 @@ type M = OfficeFeedbackMessages;
 
 const STATUS_TONE: Record<string, string> = { published: 'ok', held: 'warn', rejected: 'bad' };
 
-const pick = (m: M, key: string): string => {
-  const value = (m as unknown as Record<string, unknown>)[key];
-  return typeof value === 'string' ? value : key.replace(/^[a-z]+_/, '');
-};
+const pick = (m: M, key: string): string => messageByKey(m, key, key.replace(/^[a-z]+_/, ''));
 
 function heldReasonText(m: M, reason: string | null): string | null {
   if (!reason) return null;

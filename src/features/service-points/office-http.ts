@@ -1,7 +1,7 @@
 /** What the back office's pages share about answering a form: the redirect after a change and its notice. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { localePrefix, type Locale } from '../../i18n/index.js';
-import { lookup, officeMessages } from './office-messages.js';
+import { localePrefix, messageByKey, type Locale } from '../../i18n/index.js';
+import { officeMessages } from './office-messages.js';
 
 /** `?done=…` after a redirect → the notice shown on the page. */
 const NOTICES: Record<string, keyof (typeof officeMessages)['th']> = {
@@ -23,7 +23,7 @@ const NOTICES: Record<string, keyof (typeof officeMessages)['th']> = {
 
 export function noticeFor(locale: Locale, done: string | undefined): string | null {
   const key = done ? NOTICES[done] : undefined;
-  return key ? lookup(officeMessages.for(locale), key) : null;
+  return key ? messageByKey(officeMessages.for(locale), key) : null;
 }
 
 export const redirectTo = (request: FastifyRequest, reply: FastifyReply, path: string, done: string) =>

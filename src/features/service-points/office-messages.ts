@@ -529,9 +529,3 @@ export const officeMessages = defineMessages(
 );
 
 export type OfficeMessages = (typeof officeMessages)['th'];
-
-/** A label from the catalogue by a key built at run time (actions, fields, methods), or `fallback` (the key itself). */
-export function lookup(m: OfficeMessages, key: string, fallback = key): string {
-  const value = (m as unknown as Record<string, unknown>)[key];
-  return typeof value === 'string' ? value : fallback;
-}

@@ -2,8 +2,8 @@
 import type { FieldIssue } from '../../http/errors.js';
 import { CsrfField, Field } from '../../http/forms.js';
 import { useHref, useMessages, useView } from '../../http/view.js';
-import { formatDate, formatNumber } from '../../i18n/index.js';
-import { lookup, officeMessages } from './office-messages.js';
+import { formatDate, formatNumber, messageByKey } from '../../i18n/index.js';
+import { officeMessages } from './office-messages.js';
 import type { LastVerification, PointAccess } from './office-queries.js';
 import { IssueSummary, PointFrame, VerificationBadge } from './office-views.js';
 import { formatPosition } from './pin-input.js';
@@ -48,7 +48,7 @@ export function PinPage(props: PinPageProps) {
           </a>
         </dd>
         <dt>{m.pinMethod}</dt>
-        <dd>{lookup(m, `method_${point.pinMethod}`)}</dd>
+        <dd>{messageByKey(m, `method_${point.pinMethod}`)}</dd>
         {point.pinAccuracyM !== null && (
           <>
             <dt>{m.accuracy}</dt>
@@ -69,7 +69,7 @@ export function PinPage(props: PinPageProps) {
           {last && (
             <span class="meta">
               {' '}
-              {m.lastVerification(lookup(m, last.action === 'service_point.verify' ? 'verdict_verified' : 'verdict_flagged'), last.userName ?? m.system, formatDate(last.at, locale, 'dateTime'))}
+              {m.lastVerification(messageByKey(m, last.action === 'service_point.verify' ? 'verdict_verified' : 'verdict_flagged'), last.userName ?? m.system, formatDate(last.at, locale, 'dateTime'))}
               {last.reason ? ` — ${last.reason}` : ''}
             </span>
           )}
@@ -138,7 +138,7 @@ export function PinPage(props: PinPageProps) {
             {(['verified', 'flagged'] as const).map((verdict) => (
               <label key={verdict} class="choice">
                 <input type="radio" name="verification" value={verdict} checked={props.verificationForm.verification === verdict} />
-                <span>{lookup(m, `verdict_${verdict}`)}</span>
+                <span>{messageByKey(m, `verdict_${verdict}`)}</span>
               </label>
             ))}
           </fieldset>

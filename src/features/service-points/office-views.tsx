@@ -3,9 +3,9 @@ import type { WeeklyHours } from '../../db/schema.js';
 import type { FieldIssue } from '../../http/errors.js';
 import { useHref, useMessages, useView, type Children } from '../../http/view.js';
 import { OfficeLayout } from '../../http/views/office-layout.js';
-import { formatDate, formatNumber, type Locale } from '../../i18n/index.js';
+import { formatDate, formatNumber, messageByKey, type Locale } from '../../i18n/index.js';
 import { WEEK_ORDER, weekdayName } from './hours-form.js';
-import { lookup, officeMessages, type OfficeMessages } from './office-messages.js';
+import { officeMessages, type OfficeMessages } from './office-messages.js';
 import { PAGE_SIZE, type AuditLine, type PointAccess, type PointListItem, type PointListQuery } from './office-queries.js';
 
 export const localName = (locale: Locale, th: string, en: string | null | undefined): string => (locale === 'en' && en ? en : th);
@@ -91,7 +91,7 @@ export function PointFrame(props: { access: PointAccess; tab: PointTab; title: s
 export function VerificationBadge({ verification }: { verification: string }) {
   const m = useMessages(officeMessages);
   const tone = verification === 'verified' ? 'ok' : verification === 'flagged' ? 'bad' : 'neutral';
-  return <span class={`badge ${tone}`}>{lookup(m, `verification_${verification}`)}</span>;
+  return <span class={`badge ${tone}`}>{messageByKey(m, `verification_${verification}`)}</span>;
 }
 
 function PinBadge({ method }: { method: string }) {
@@ -145,7 +145,7 @@ export function PointListPage(props: { items: PointListItem[]; total: number; qu
             <select id="f-verification" name="verification">
               {(['all', 'unverified', 'verified', 'flagged'] as const).map((verification) => (
                 <option key={verification} value={verification} selected={query.verification === verification}>
-                  {verification === 'all' ? m.verificationAny : lookup(m, `verification_${verification}`)}
+                  {verification === 'all' ? m.verificationAny : messageByKey(m, `verification_${verification}`)}
                 </option>
               ))}
             </select>
@@ -225,9 +225,9 @@ function Changes({ changes }: { changes: Record<string, unknown> }) {
     <ul class="changes">
       {entries.map(([field, value]) => {
         const prefix = VALUE_LABELS[field];
-        const show = (v: unknown) => (prefix && typeof v === 'string' ? lookup(m, `${prefix}${v}`, v) : showValue(v, m, locale));
+        const show = (v: unknown) => (prefix && typeof v === 'string' ? messageByKey(m, `${prefix}${v}`, v) : showValue(v, m, locale));
         const pair = Array.isArray(value) && value.length === 2 ? (value as [unknown, unknown]) : null;
-        const label = lookup(m, `field_${field}`, field);
+        const label = messageByKey(m, `field_${field}`, field);
         return (
           <li key={field}>
             <span class="change-field">{label}</span>:{' '}
@@ -261,7 +261,7 @@ export function AuditList({ lines, showPoint, level }: { lines: AuditLine[]; sho
     <ol class="audit-list">
       {lines.map((line) => (
         <li key={line.id} class="card">
-          <Heading class="audit-title">{lookup(m, `action_${line.action}`, line.action)}</Heading>
+          <Heading class="audit-title">{messageByKey(m, `action_${line.action}`, line.action)}</Heading>
           <p class="meta">
             <time dateTime={line.at.toISOString()}>{formatDate(line.at, locale, 'dateTime')}</time> · {line.userName ?? m.system}
             {showPoint && line.organisationTh && <> · {localName(locale, line.organisationTh, line.organisationEn)}</>}
