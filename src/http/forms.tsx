@@ -5,7 +5,8 @@
  */
 import type { FastifySchemaValidationError } from 'fastify/types/schema.js';
 import type { FieldIssue } from './errors.js';
-import { useView, type Children } from './view.js';
+import { defineMessages } from '../i18n/index.js';
+import { useMessages, useView, type Children } from './view.js';
 
 type Params = Record<string, unknown>;
 
@@ -93,6 +94,30 @@ export function Field({ name, label, hint, issues, children }: FieldProps) {
         </p>
       )}
       {children(describedBy, error !== null)}
+    </div>
+  );
+}
+
+const formMessages = defineMessages({ problems: 'กรุณาแก้ไขข้อมูลต่อไปนี้' }, { problems: 'Please correct the following' });
+
+/**
+ * The list of problems at the top of a form that failed, each a link to its field (`#f-{field}`,
+ * or where `anchorOf` says for fields without an input of their own); `label` names the field.
+ */
+export function IssueSummary({ issues, label, anchorOf = (field) => `f-${field}` }: { issues: FieldIssue[]; label?: (field: string) => string; anchorOf?: (field: string) => string }) {
+  const m = useMessages(formMessages);
+  const { locale } = useView();
+  if (issues.length === 0) return null;
+  return (
+    <div class="notice error" role="alert" tabIndex={-1} id="problems">
+      <h2>{m.problems}</h2>
+      <ul>
+        {issues.map((issue) => (
+          <li key={issue.field + issue.en}>
+            <a href={`#${anchorOf(issue.field)}`}>{label ? `${label(issue.field)}: ${issue[locale]}` : issue[locale]}</a>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 /** Citizen pages of complaints: choosing where to complain, the form, and following it. */
 import type { FieldIssue } from '../../http/errors.js';
-import { CsrfField, Field, useIssue } from '../../http/forms.js';
+import { CsrfField, Field, IssueSummary, useIssue } from '../../http/forms.js';
 import { useHref, useMessages, useView } from '../../http/view.js';
 import { Layout } from '../../http/views/layout.js';
 import { Localised, textFor } from '../../http/views/localised.js';
@@ -16,24 +16,6 @@ import type { PublicComplaint, PublicEvent, TargetOrganisation, TargetPoint } fr
 export interface MapSettings {
   tileUrl: string;
   attribution: string;
-}
-
-function IssueSummary({ issues }: { issues: FieldIssue[] }) {
-  const m = useMessages(complaintMessages);
-  const { locale } = useView();
-  if (issues.length === 0) return null;
-  return (
-    <div class="notice error" role="alert" tabIndex={-1} id="problems">
-      <h2>{m.problems}</h2>
-      <ul>
-        {issues.map((issue) => (
-          <li key={issue.field}>
-            <a href={`#f-${issue.field}`}>{issue[locale]}</a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
 }
 
 // ─── Choosing where to complain ─────────────────────────────────────────────────────────────

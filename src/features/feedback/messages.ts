@@ -11,7 +11,6 @@ export const ratingMessages = defineMessages(
     heading: 'ประเมินความพึงพอใจ',
     intro: 'ใช้เวลาไม่ถึงนาที ไม่ต้องเข้าสู่ระบบ เราไม่เก็บชื่อหรือที่อยู่ IP ของคุณ',
     kioskIntro: 'ขอบคุณที่มาใช้บริการ ช่วยบอกเราว่าบริการวันนี้เป็นอย่างไร',
-    problems: 'กรุณาแก้ไขข้อมูลต่อไปนี้',
 
     overall: 'โดยรวม คุณพอใจบริการครั้งนี้แค่ไหน',
     overall1: 'ไม่พอใจมาก',
@@ -80,7 +79,6 @@ export const ratingMessages = defineMessages(
     heading: 'Rate your visit',
     intro: 'It takes less than a minute. No sign-in; we do not keep your name or IP address.',
     kioskIntro: 'Thank you for your visit. Tell us how the service was today.',
-    problems: 'Please correct the following',
 
     // Short words: five of them share a 360 px wide phone screen.
     overall: 'Overall, how satisfied are you with the service today?',

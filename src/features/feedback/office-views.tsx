@@ -1,6 +1,6 @@
 /** Back-office pages of citizen feedback: the inbox, one rating, and the two review queues. */
 import type { FieldIssue } from '../../http/errors.js';
-import { CsrfField, Field } from '../../http/forms.js';
+import { CsrfField, Field, IssueSummary } from '../../http/forms.js';
 import { useHref, useMessages, useView } from '../../http/view.js';
 import { Localised, textFor } from '../../http/views/localised.js';
 import { OfficeLayout } from '../../http/views/office-layout.js';
@@ -54,22 +54,6 @@ function Score({ score }: { score: number }) {
       </span>{' '}
       <span>{m.scoreOf(score)}</span>
     </span>
-  );
-}
-
-function Issues({ issues }: { issues: FieldIssue[] }) {
-  const { locale } = useView();
-  if (issues.length === 0) return null;
-  return (
-    <div class="notice error" role="alert">
-      <ul>
-        {issues.map((issue) => (
-          <li key={issue.field}>
-            <a href={`#f-${issue.field}`}>{issue[locale]}</a>
-          </li>
-        ))}
-      </ul>
-    </div>
   );
 }
 
@@ -390,7 +374,7 @@ export function DetailPage({ item, notice, issues, replyDraft, commentDraft }: D
       </p>
       <h1>{m.detailTitle(pointName)}</h1>
       <Notice text={notice} />
-      <Issues issues={issues} />
+      <IssueSummary issues={issues} />
       <h2>{m.facts}</h2>
       <dl class="facts stack-narrow">
         <dt>{m.pointFact}</dt>
@@ -461,7 +445,7 @@ export function HeldPage({ listing, page, notice, failed }: { listing: Listing; 
       <h1>{m.heldTitle}</h1>
       <p>{m.heldIntro}</p>
       <Notice text={notice} />
-      {failed && <Issues issues={failed.issues} />}
+      {failed && <IssueSummary issues={failed.issues} />}
       <p role="status">{m.heldCount(countText(listing.total, locale))}</p>
       {listing.items.length === 0 ? (
         <p>{m.heldEmpty}</p>
@@ -493,7 +477,7 @@ export function PendingPage({ listing, page, notice, issues }: { listing: Listin
       <h1>{m.pendingTitle}</h1>
       <p>{m.pendingIntro}</p>
       <Notice text={notice} />
-      <Issues issues={issues} />
+      <IssueSummary issues={issues} />
       <p role="status">{m.pendingCount(countText(listing.total, locale))}</p>
       {listing.items.length === 0 ? (
         <p>{m.pendingEmpty}</p>

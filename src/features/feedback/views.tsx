@@ -1,6 +1,6 @@
 /** Citizen pages of ratings: the form (from the poster, the site or a kiosk), thanks, and a closed point. */
 import type { FieldIssue } from '../../http/errors.js';
-import { CsrfField, Field, useIssue } from '../../http/forms.js';
+import { CsrfField, Field, IssueSummary, useIssue } from '../../http/forms.js';
 import { useHref, useMessages, useView } from '../../http/view.js';
 import { Layout } from '../../http/views/layout.js';
 import { Localised, textFor } from '../../http/views/localised.js';
@@ -29,24 +29,6 @@ const overallWord = (m: RatingMessages, score: number): string => m[`overall${sc
 
 /** Where a problem's link goes: hidden fields and the form as a whole point at the send button. */
 const anchorOf = (field: string) => (field === 'altcha' || field === 'form' ? 'f-submit' : `f-${field}`);
-
-function IssueSummary({ issues }: { issues: FieldIssue[] }) {
-  const m = useMessages(ratingMessages);
-  const { locale } = useView();
-  if (issues.length === 0) return null;
-  return (
-    <div class="notice error" role="alert" tabIndex={-1} id="problems">
-      <h2>{m.problems}</h2>
-      <ul>
-        {issues.map((issue) => (
-          <li key={issue.field}>
-            <a href={`#${anchorOf(issue.field)}`}>{issue[locale]}</a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
 
 function OverallChoice({ selected, issues }: { selected: string | undefined; issues: FieldIssue[] }) {
   const m = useMessages(ratingMessages);
@@ -154,7 +136,7 @@ export function RatePage({ point, kiosk, channel, answers, issues, thanked = fal
         </span>
       </h1>
       <p class="meta rate-intro">{kiosk ? m.kioskIntro : m.intro}</p>
-      <IssueSummary issues={issues} />
+      <IssueSummary issues={issues} anchorOf={anchorOf} />
       <form
         method="post"
         action={href(path)}

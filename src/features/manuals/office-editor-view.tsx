@@ -1,6 +1,6 @@
 /** The manual editor form: every field of a Citizen's Manual, with repeatable groups that work without JavaScript. */
 import type { FieldIssue } from '../../http/errors.js';
-import { CsrfField, useIssue } from '../../http/forms.js';
+import { CsrfField, IssueSummary, useIssue } from '../../http/forms.js';
 import { useHref, useMessages, useView, type Children } from '../../http/view.js';
 import { OfficeLayout } from '../../http/views/office-layout.js';
 import { formatNumber } from '../../i18n/index.js';
@@ -9,7 +9,7 @@ import { DURATION_UNITS, STEP_KINDS } from './catalogue.js';
 import { formatDuration } from './durations.js';
 import { fieldValue, fieldValues, formToRecord, MAX_ROWS, rowCount, type FormState, type Section } from './office-form.js';
 import { officeManualMessages, STEP_KIND_NAMES } from './office-messages.js';
-import { IssueSummary, Notice } from './office-parts.js';
+import { Notice } from './office-parts.js';
 import { stepsTotal, UNIT_NAMES } from './record-rules.js';
 
 type M = (typeof officeManualMessages)['th'];

@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import { audit, diff } from '../../auth/audit.js';
 import { rows, type Db } from '../../db/client.js';
 import { AppError, type FieldIssue } from '../../http/errors.js';
-import { CsrfField, Field, validationIssues } from '../../http/forms.js';
+import { CsrfField, Field, IssueSummary, validationIssues } from '../../http/forms.js';
 import { actorOf } from '../../http/scopes/office.js';
 import { sendPage, useHref, useMessages, useView } from '../../http/view.js';
 import { formatDate, formatNumber, localePrefix } from '../../i18n/index.js';
@@ -18,7 +18,7 @@ import { likeEscape, queryChunks } from '../../i18n/text.js';
 import { KIND_NAMES } from '../organisations/kinds.js';
 import { catalogueEntry, interpretQuery } from '../search/interpret.js';
 import { officeManualMessages } from './office-messages.js';
-import { IssueSummary, Notice, PointPage, StatusBadge } from './office-parts.js';
+import { Notice, PointPage, StatusBadge } from './office-parts.js';
 import { officePoint, PointCodeParams, type OfficePoint } from './office-point.js';
 
 const SEARCH_LIMIT = 30;

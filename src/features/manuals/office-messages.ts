@@ -5,7 +5,6 @@ export const officeManualMessages = defineMessages(
   {
     // Shared frame of a point's pages
     officeHome: 'หน้าหลักเจ้าหน้าที่',
-    problemsTitle: 'กรุณาแก้ไขข้อมูลต่อไปนี้',
     draft: 'ฉบับร่าง',
     published: 'เผยแพร่แล้ว',
 
@@ -206,7 +205,6 @@ export const officeManualMessages = defineMessages(
   },
   {
     officeHome: 'Office home',
-    problemsTitle: 'Please correct the following',
     draft: 'Draft',
     published: 'Published',
 

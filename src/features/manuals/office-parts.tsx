@@ -1,6 +1,5 @@
 /** Small pieces shared by the back-office manual and Zero Copy pages. */
-import type { FieldIssue } from '../../http/errors.js';
-import { useMessages, useView, type Children } from '../../http/view.js';
+import { useMessages, type Children } from '../../http/view.js';
 import { PointFrame } from '../service-points/office-views.js';
 import { officeManualMessages } from './office-messages.js';
 import type { OfficePoint } from './office-point.js';
@@ -11,27 +10,6 @@ export function Notice({ text, kind = 'info' }: { text: string | null; kind?: 'i
     <p class={kind === 'error' ? 'notice error' : 'notice'} role={kind === 'error' ? 'alert' : 'status'}>
       {text}
     </p>
-  );
-}
-
-/** The list of problems at the top of a form, each a link to its field. */
-export function IssueSummary({ issues, label }: { issues: FieldIssue[]; label?: (field: string) => string }) {
-  const m = useMessages(officeManualMessages);
-  const { locale } = useView();
-  if (issues.length === 0) return null;
-  return (
-    <div class="notice error" role="alert">
-      <p>
-        <strong>{m.problemsTitle}</strong>
-      </p>
-      <ul>
-        {issues.map((issue) => (
-          <li key={issue.field}>
-            <a href={`#f-${issue.field}`}>{label ? `${label(issue.field)}: ${issue[locale]}` : issue[locale]}</a>
-          </li>
-        ))}
-      </ul>
-    </div>
   );
 }
 

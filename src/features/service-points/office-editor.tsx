@@ -1,12 +1,12 @@
 /** The details form of a service point (names, address, area, contacts), for a new point and an existing one. */
 import type { FieldIssue } from '../../http/errors.js';
-import { CsrfField, Field } from '../../http/forms.js';
+import { CsrfField, Field, IssueSummary } from '../../http/forms.js';
 import { useHref, useMessages, useView } from '../../http/view.js';
 import { OfficeLayout } from '../../http/views/office-layout.js';
 import { officeMessages } from './office-messages.js';
 import type { PointForm } from './office-input.js';
 import type { OrganisationOption, PlaceOption, PointAccess } from './office-queries.js';
-import { IssueSummary, localName, PointFrame } from './office-views.js';
+import { localName, PointFrame } from './office-views.js';
 
 export interface AreaLists {
   provinces: PlaceOption[];

@@ -1,12 +1,12 @@
 /** The hours page: weekly hours (up to three periods a day), holidays, and dated exceptions. */
 import type { FieldIssue } from '../../http/errors.js';
-import { CsrfField, Field, useIssue } from '../../http/forms.js';
+import { CsrfField, Field, IssueSummary, useIssue } from '../../http/forms.js';
 import { useHref, useMessages, useView } from '../../http/view.js';
 import { formatDate } from '../../i18n/index.js';
 import { dayField, EXCEPTION_SLOTS, hoursFilled, validateWeeklyHours, WEEK_ORDER, weekdayName, type ExceptionForm, type WeeklyHoursForm, type WeekdayKey } from './hours-form.js';
 import { officeMessages } from './office-messages.js';
 import type { HoursException, PointAccess } from './office-queries.js';
-import { IssueSummary, PointFrame } from './office-views.js';
+import { PointFrame } from './office-views.js';
 
 function TimeInput({ name, label, value, issues, disabled }: { name: string; label: string; value: string; issues: FieldIssue[]; disabled: boolean }) {
   const error = useIssue(issues, name);

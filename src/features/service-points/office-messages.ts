@@ -52,7 +52,6 @@ export const officeMessages = defineMessages(
     posterLink: 'โปสเตอร์คิวอาร์โค้ด',
     backToList: 'รายการจุดบริการ',
     readOnly: 'คุณดูข้อมูลนี้ได้อย่างเดียว การแก้ไขทำได้โดยเจ้าหน้าที่ของหน่วยงานเจ้าของจุดบริการ',
-    errorsIntro: 'กรุณาแก้ไขข้อมูลต่อไปนี้',
     saved: 'บันทึกแล้ว',
     nothingChanged: 'ไม่มีข้อมูลที่เปลี่ยนแปลง',
 
@@ -316,7 +315,6 @@ export const officeMessages = defineMessages(
     posterLink: 'QR poster',
     backToList: 'All service points',
     readOnly: 'You can only read this. Officers of the organisation that owns the point edit it.',
-    errorsIntro: 'Please correct the following',
     saved: 'Saved',
     nothingChanged: 'Nothing was changed',
 

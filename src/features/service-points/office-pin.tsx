@@ -1,11 +1,11 @@
 /** The position page: the saved pin, the picker (map, GPS, typed or pasted), and the supervisor's check. */
 import type { FieldIssue } from '../../http/errors.js';
-import { CsrfField, Field } from '../../http/forms.js';
+import { CsrfField, Field, IssueSummary } from '../../http/forms.js';
 import { useHref, useMessages, useView } from '../../http/view.js';
 import { formatDate, formatNumber, messageByKey } from '../../i18n/index.js';
 import { officeMessages } from './office-messages.js';
 import type { LastVerification, PointAccess } from './office-queries.js';
-import { IssueSummary, PointFrame, VerificationBadge } from './office-views.js';
+import { PointFrame, VerificationBadge } from './office-views.js';
 import { formatPosition } from './pin-input.js';
 import { pinMessages } from './pin-messages.js';
 

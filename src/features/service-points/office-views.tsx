@@ -1,6 +1,5 @@
 /** Back-office views shared by a point's pages, and the list, history and audit pages. */
 import type { WeeklyHours } from '../../db/schema.js';
-import type { FieldIssue } from '../../http/errors.js';
 import { useHref, useMessages, useView, type Children } from '../../http/view.js';
 import { OfficeLayout } from '../../http/views/office-layout.js';
 import { formatDate, formatNumber, messageByKey, type Locale } from '../../i18n/index.js';
@@ -16,27 +15,6 @@ export function Notice({ text }: { text: string | null }) {
       {text}
     </p>
   ) : null;
-}
-
-/** The list of problems at the top of a form that failed, each linking to its field. */
-export function IssueSummary({ issues }: { issues: FieldIssue[] }) {
-  const m = useMessages(officeMessages);
-  const { locale } = useView();
-  if (issues.length === 0) return null;
-  return (
-    <div class="notice error" role="alert">
-      <p>
-        <strong>{m.errorsIntro}</strong>
-      </p>
-      <ul>
-        {issues.map((issue) => (
-          <li key={issue.field + issue.en}>
-            <a href={`#f-${issue.field}`}>{issue[locale]}</a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
 }
 
 export type PointTab = 'details' | 'pin' | 'hours' | 'photos' | 'manuals' | 'zero-copy' | 'history';

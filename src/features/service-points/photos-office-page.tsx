@@ -1,11 +1,11 @@
 /** The photos page: upload (a plain multipart form), describe, reorder and delete. */
 import type { FieldIssue } from '../../http/errors.js';
-import { CsrfField, Field } from '../../http/forms.js';
+import { CsrfField, Field, IssueSummary } from '../../http/forms.js';
 import { useHref, useMessages, useView } from '../../http/view.js';
 import { officeMessages } from './office-messages.js';
 import type { PointAccess } from './office-queries.js';
 import { PHOTO_ALT_MAX } from './office-input.js';
-import { IssueSummary, localName, PointFrame } from './office-views.js';
+import { localName, PointFrame } from './office-views.js';
 import { PHOTOS_PER_POINT } from './photos-office.js';
 import type { PhotoLine } from './photos-office-queries.js';
 
